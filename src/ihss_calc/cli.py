@@ -1,0 +1,167 @@
+"""The ``ihss`` command: parse, validate, call the rules, pick a renderer, map errors to exits.
+
+Exit codes: 0 done; 1 bad data (a rates file); 2 bad usage or input. Results go to stdout,
+everything else (errors, warnings) to stderr. rich is imported only when a table is drawn.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ihss_calc import rates as rates_mod
+from ihss_calc.amounts import AmountError, parse_amount
+from ihss_calc.rules import MEDI_CAL, Household, InputProblem, check_household, share_of_cost
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+DEFAULT_YEAR = 2022
+
+
+class AmountType(click.ParamType):  # type: ignore[type-arg]
+    """A monthly amount in dollars and cents, parsed straight to Decimal (never float)."""
+
+    name = "amount"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, Decimal):
+            return value
+        try:
+            return parse_amount(str(value))
+        except AmountError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+AMOUNT = AmountType()
+
+
+def option_name(field: str) -> str:
+    return "--" + field.replace("_", "-")
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="ihss-calc", prog_name="ihss")
+def cli() -> None:
+    """Will you pay a share of cost for California's In-Home Supportive Services (IHSS)?
+
+    ihss works out countable income from your monthly income, step by step, with the rule
+    and source of each step, and sets it against the SSI/SSP payment level.
+
+    \b
+    Examples:
+      ihss soc --unearned 1000 --earned 500
+      ihss soc --unearned 1000 --earned 500 --json | jq .share_of_cost
+    """
+
+
+SOC_EPILOG = """\b
+Examples:
+  ihss soc --unearned 1000 --earned 500
+  ihss soc --unearned '$1,800' --couple
+  ihss soc --unearned 135 --earned 220 --blind --bwe 15
+  ihss soc --unearned 1000 --earned 500 --medi-cal wdp
+  ihss soc --unearned 1000 --earned 500 --json | jq .share_of_cost
+
+Exit codes: 0 done, 1 bad rates file, 2 bad usage or input.
+"""
+
+
+@cli.command(epilog=SOC_EPILOG)
+@click.option(
+    "--unearned",
+    type=AMOUNT,
+    default="0",
+    show_default=True,
+    metavar="AMOUNT",
+    help="Monthly unearned income: SSDI, pensions, other benefits (not CalFresh).",
+)
+@click.option(
+    "--earned",
+    type=AMOUNT,
+    default="0",
+    show_default=True,
+    metavar="AMOUNT",
+    help="Monthly gross earnings: wages, tips, self-employment.",
+)
+@click.option(
+    "--irwe",
+    type=AMOUNT,
+    default="0",
+    show_default=True,
+    metavar="AMOUNT",
+    help="Impairment-related work expenses a month (people who are not blind).",
+)
+@click.option(
+    "--bwe",
+    type=AMOUNT,
+    default="0",
+    show_default=True,
+    metavar="AMOUNT",
+    help="Blind work expenses a month (needs --blind or --spouse-blind).",
+)
+@click.option("--couple", is_flag=True, help="A couple: incomes combined, one $20 and one $65.")
+@click.option("--blind", is_flag=True, help="The recipient is blind.")
+@click.option("--spouse-blind", is_flag=True, help="The spouse is blind (needs --couple).")
+@click.option(
+    "--medi-cal",
+    type=click.Choice(list(MEDI_CAL)),
+    default=None,
+    help="Your kind of Medi-Cal. ssi, magi, 1619b, wdp, ad-fpl and pickle mean no share of cost.",
+)
+@click.option(
+    "--rates",
+    "rates_file",
+    metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Use this rates file instead of the bundled one (see 'ihss rates --check').",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+def soc(
+    unearned: Decimal,
+    earned: Decimal,
+    irwe: Decimal,
+    bwe: Decimal,
+    couple: bool,
+    blind: bool,
+    spouse_blind: bool,
+    medi_cal: str | None,
+    rates_file: Path | None,
+    as_json: bool,
+) -> None:
+    """Work out the monthly IHSS share of cost, step by step.
+
+    Amounts are monthly: dollars and cents such as 1000, 1000.50 or $1,000.50.
+    Without --medi-cal the computed share of cost stands, and the output names the
+    kinds of Medi-Cal that would make it 0.
+    """
+    household = Household(
+        unearned=unearned, earned=earned, irwe=irwe, bwe=bwe,
+        couple=couple, blind=blind, spouse_blind=spouse_blind, medi_cal=medi_cal,
+    )  # fmt: skip
+    try:
+        check_household(household)
+    except InputProblem as problem:
+        hint = f"'{option_name(problem.field)}'"
+        raise click.BadParameter(problem.message, param_hint=hint) from None
+    rates = load_rates(rates_file)
+    result = share_of_cost(household, rates)
+    if as_json:
+        from ihss_calc.jsonout import dumps, result_dict
+
+        click.echo(dumps(result_dict(result)))
+    else:
+        from ihss_calc import render
+
+        render.soc(result)
+
+
+def load_rates(rates_file: Path | None) -> rates_mod.Rates:
+    """The rates to use; a file that cannot be used exits 1 with every problem located."""
+    try:
+        if rates_file is not None:
+            return rates_mod.load_file(rates_file)
+        return rates_mod.load_bundled(DEFAULT_YEAR)
+    except rates_mod.RatesError as exc:
+        raise click.ClickException(exc.report()) from None

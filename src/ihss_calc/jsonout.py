@@ -1,0 +1,125 @@
+"""JSON output with money as exact JSON numbers.
+
+The standard library's encoder cannot write a Decimal as a number without passing it through
+float, so ``dumps`` writes JSON itself: a Decimal becomes its own text (``157.29``,
+``7.505``), never ``157.29000000000002`` and never a string.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from ihss_calc.amounts import money_text
+from ihss_calc.rates import Figure, Rates
+from ihss_calc.rules import SCHEMA_VERSION, Household, Result
+
+_string = json.encoder.encode_basestring
+
+
+def dumps(value: Any, indent: int | None = 2, _level: int = 0) -> str:
+    """JSON text for dicts, lists, str, int, bool, None and Decimal (exactly, as a number)."""
+    if isinstance(value, Decimal):
+        return money_text(value)
+    if isinstance(value, str):
+        return _string(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Mapping):
+        items = [f"{_string(str(k))}: {dumps(v, indent, _level + 1)}" for k, v in value.items()]
+        return _wrap("{", items, "}", indent, _level)
+    if isinstance(value, Sequence):
+        return _wrap("[", [dumps(v, indent, _level + 1) for v in value], "]", indent, _level)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def _wrap(open_: str, items: list[str], close: str, indent: int | None, level: int) -> str:
+    if not items:
+        return open_ + close
+    if indent is None:
+        return open_ + ", ".join(items) + close
+    pad = " " * (indent * (level + 1))
+    return open_ + "\n" + ",\n".join(pad + i for i in items) + "\n" + pad[:-indent] + close
+
+
+def inputs_dict(h: Household, year: int) -> dict[str, Any]:
+    return {
+        "unearned": h.unearned,
+        "earned": h.earned,
+        "irwe": h.irwe,
+        "bwe": h.bwe,
+        "couple": h.couple,
+        "blind": h.blind,
+        "spouse_blind": h.spouse_blind,
+        "medi_cal": h.medi_cal,
+        "year": year,
+    }
+
+
+def figure_dict(f: Figure) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "key": f.key,
+        "label": f.label,
+        "value": f.value,
+        "unit": f.unit,
+        "status": f.status,
+        "sources": [{"title": s.title, "url": s.url} for s in f.sources],
+    }
+    if f.note:
+        body["note"] = f.note
+    if f.parts:
+        body["parts"] = [figure_dict(p) for p in f.parts]
+    return body
+
+
+def rates_ref(rates: Rates) -> dict[str, Any]:
+    return {"year": rates.year, "file": rates.origin, "bundled": rates.bundled}
+
+
+def result_dict(result: Result, *, steps: bool = True) -> dict[str, Any]:
+    """The JSON object for one result: the contract ``ihss soc --json`` and batch share."""
+    h = result.household
+    c = result.countable
+    body: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "inputs": inputs_dict(h, result.rates.year),
+        "household": h.kind,
+        "countable_unearned_income": c.countable_unearned,
+        "countable_earned_income": c.countable_earned,
+        "total_countable_income": c.total,
+        "payment_level": result.payment_level.value,
+        "above_payment_level": result.above_level,
+        "computed_share_of_cost": result.computed_share_of_cost,
+        "share_of_cost": result.share_of_cost,
+        "medi_cal": (
+            None
+            if result.medi_cal is None
+            else {
+                "code": result.medi_cal.code,
+                "label": result.medi_cal.label,
+                "no_share_of_cost": result.medi_cal.no_share_of_cost,
+                "source": result.medi_cal.source,
+            }
+        ),
+        "rates": rates_ref(result.rates),
+    }
+    if steps:
+        body["steps"] = [
+            {
+                "id": s.id,
+                "label": s.label,
+                "amount": s.amount,
+                "rule": s.rule,
+                "source": s.source,
+                "figures": [figure_dict(f) for f in s.figures],
+            }
+            for s in result.steps
+        ]
+    body["notes"] = list(result.notes)
+    return body

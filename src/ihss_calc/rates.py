@@ -1,0 +1,198 @@
+"""Rates: the figures the rules use, each with its sources and status, and how to load them.
+
+The rules core sees only the frozen dataclasses here. A rates file is TOML, read with
+``parse_float=Decimal`` so no figure ever passes through float, and checked against
+``ihss_calc.schema`` before it is used. The bundled files live in the package's ``data``
+folder (``importlib.resources``), one ``rates_YYYY.toml`` per year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+HOUSEHOLD_KINDS = (
+    "individual",
+    "couple",
+    "blind_individual",
+    "couple_one_blind",
+    "couple_both_blind",
+)
+
+_FILE_NAME = re.compile(r"rates_(\d{4})\.toml")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure: where it sits in the file (``key``), what it is, its value and provenance."""
+
+    key: str
+    label: str
+    value: Decimal
+    unit: str
+    status: str
+    sources: tuple[Source, ...]
+    note: str = ""
+    parts: tuple[Figure, ...] = ()  # a payment level's federal and state parts
+
+
+@dataclass(frozen=True, slots=True)
+class Rounding:
+    """How the share of cost is rounded: to ``quantum.value`` with decimal's ``mode``."""
+
+    quantum: Figure
+    mode: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rates:
+    year: int
+    origin: str  # the file the figures came from, as a person would name it
+    bundled: bool
+    effective_from: dt.date
+    effective_to: dt.date
+    general_exclusion: Figure
+    earned_exclusion: Figure
+    earned_share_excluded: Figure
+    payment_levels: Mapping[str, Figure]  # by household kind, HOUSEHOLD_KINDS
+    rounding: Rounding
+    wdp_income_limits: Mapping[str, Figure] = field(default_factory=dict)  # individual, couple
+    thresholds_1619b: Mapping[str, Figure] = field(default_factory=dict)  # regular, blind
+
+    def figures(self) -> list[Figure]:
+        """Every figure, in the order a person would read them."""
+        return [
+            self.general_exclusion,
+            self.earned_exclusion,
+            self.earned_share_excluded,
+            *(self.payment_levels[kind] for kind in HOUSEHOLD_KINDS),
+            self.rounding.quantum,
+            *self.wdp_income_limits.values(),
+            *self.thresholds_1619b.values(),
+        ]
+
+
+class RatesError(Exception):
+    """A rates file that cannot be used: every problem, located by file and key."""
+
+    def __init__(self, origin: str, problems: list[tuple[str, str]]) -> None:
+        self.origin = origin
+        self.problems = problems
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        head = f"rates file {self.origin} is not valid ({count} problem{'s' * (count != 1)}):"
+        return "\n".join([head, *(f"  {self.origin}: {key}: {why}" for key, why in self.problems)])
+
+
+def parse(text: str, origin: str, *, bundled: bool = False) -> Rates:
+    """Check a rates document and build ``Rates`` from it; ``RatesError`` lists every problem."""
+    try:
+        doc = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise RatesError(origin, [("(file)", f"not valid TOML: {exc}")]) from None
+    from ihss_calc import schema  # pydantic is imported only when a file is checked
+
+    found = schema.problems(doc)
+    if found:
+        raise RatesError(origin, found)
+    return _build(doc, origin, bundled=bundled)
+
+
+def load_file(path: Path) -> Rates:
+    """Load a rates file someone wrote (``--rates``, ``ihss rates --check``)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise RatesError(str(path), [("(file)", f"not UTF-8 text: {exc.reason}")]) from None
+    except OSError as exc:
+        raise RatesError(str(path), [("(file)", f"cannot be read: {exc.strerror}")]) from None
+    return parse(text, str(path))
+
+
+def bundled_folder() -> Traversable:
+    return files("ihss_calc") / "data"
+
+
+def years_on_file(folder: Traversable | None = None) -> dict[int, Traversable]:
+    """The bundled rates files by year: every ``rates_YYYY.toml`` in the folder."""
+    folder = folder or bundled_folder()
+    found = {}
+    for entry in folder.iterdir():
+        match = _FILE_NAME.fullmatch(entry.name)
+        if match and entry.is_file():
+            found[int(match.group(1))] = entry
+    return dict(sorted(found.items()))
+
+
+def load_bundled(year: int, folder: Traversable | None = None) -> Rates:
+    """The rates shipped with ihss for ``year``; ``KeyError`` if there is no file for it."""
+    entry = years_on_file(folder)[year]
+    rates = parse(entry.read_text(encoding="utf-8"), f"bundled {entry.name}", bundled=True)
+    if rates.year != year:
+        raise RatesError(rates.origin, [("year", f"is {rates.year}, but the file is for {year}")])
+    return rates
+
+
+def _build(doc: dict[str, Any], origin: str, *, bundled: bool) -> Rates:
+    """Turn a checked document into ``Rates`` (the document is known to be valid)."""
+    sources = {key: Source(key, s["title"], s["url"]) for key, s in doc["sources"].items()}
+
+    def figure(key: str, body: dict[str, Any], label: str = "", unit: str = "") -> Figure:
+        parts = tuple(
+            figure(f"{key}.{name}", body[name], f"{body['label']}: {name} part", body["unit"])
+            for name in ("federal", "state")
+            if name in body
+        )
+        return Figure(
+            key=key,
+            label=body.get("label", label),
+            value=Decimal(body["value"]),
+            unit=body.get("unit", unit),
+            status=body["status"],
+            sources=tuple(sources[s] for s in body["sources"]),
+            note=body.get("note", ""),
+            parts=parts,
+        )
+
+    def group(prefix: str, table: dict[str, Any]) -> dict[str, Figure]:
+        return {name: figure(f"{prefix}.{name}", body) for name, body in table.items()}
+
+    exclusions = doc["exclusions"]
+    rounding = doc["rounding"]
+    incentives = doc.get("work_incentives", {})
+    quantum = {**rounding, "value": rounding["quantum"], "unit": "USD"}
+    return Rates(
+        year=doc["year"],
+        origin=origin,
+        bundled=bundled,
+        effective_from=doc["effective_from"],
+        effective_to=doc["effective_to"],
+        general_exclusion=figure("exclusions.general", exclusions["general"]),
+        earned_exclusion=figure("exclusions.earned", exclusions["earned"]),
+        earned_share_excluded=figure("exclusions.earned_share", exclusions["earned_share"]),
+        payment_levels=group("payment_levels", doc["payment_levels"]),
+        rounding=Rounding(quantum=figure("rounding", quantum), mode=rounding["mode"]),
+        wdp_income_limits=group(
+            "work_incentives.wdp_income_limit", incentives.get("wdp_income_limit", {})
+        ),
+        thresholds_1619b=group(
+            "work_incentives.threshold_1619b", incentives.get("threshold_1619b", {})
+        ),
+    )

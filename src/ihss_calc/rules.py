@@ -1,0 +1,404 @@
+"""The IHSS share of cost: pure functions over Decimal, no I/O, no click, no rich.
+
+The method is DB101's (the seed page), made exact by SSA's rules for countable income:
+
+1. countable unearned = unearned − the $20 general income exclusion, not below 0;
+2. the unused part of the $20 comes off earned income (POMS SI 00810.420 A.3);
+3. countable earned = (earned − unused $20 − $65 − IRWE, not below 0) × one-half − BWE,
+   not below 0 (POMS SI 00820.500; 20 CFR 416.1112(c));
+4. total countable income = countable unearned + countable earned;
+5. share of cost = total − the SSI/SSP payment level, or 0 (CDSS SOC 294A, A13 − A14 = A15),
+   rounded by the rates file's rule; 0 with certain kinds of Medi-Cal.
+
+``countable_income`` does the arithmetic and nothing else (batch work calls it directly);
+``share_of_cost`` adds the payment level, rounding, Medi-Cal and the steps that explain it.
+Every figure comes from ``Rates``; the only numbers here are 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ihss_calc.amounts import MAX_AMOUNT, ZERO, money_display
+from ihss_calc.rates import Figure, Rates
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class MediCalProgram:
+    code: str
+    label: str
+    no_share_of_cost: bool
+    source: str
+
+
+MEDI_CAL: dict[str, MediCalProgram] = {
+    p.code: p
+    for p in (
+        MediCalProgram("ssi", "SSI-linked Medi-Cal", True, "DB101 IHSS page, What You Pay"),
+        MediCalProgram(
+            "magi",
+            'income-based (MAGI, "expansion") Medi-Cal',
+            True,
+            "DB101 IHSS page, What You Pay",
+        ),
+        MediCalProgram("1619b", "Medi-Cal through SSI 1619(b)", True, "DB101 IHSS page"),
+        MediCalProgram(
+            "wdp", "Medi-Cal's Working Disabled Program (WDP)", True, "DB101 IHSS page; DHCS WDP"
+        ),
+        MediCalProgram(
+            "ad-fpl",
+            "the Aged & Disabled Federal Poverty Level program",
+            True,
+            "Disability Rights California, IHSS Nuts & Bolts ch. 6; CANHR A&D FPL fact sheet",
+        ),
+        MediCalProgram(
+            "pickle",
+            "the Pickle program",
+            True,
+            "Disability Rights California, IHSS Nuts & Bolts ch. 6",
+        ),
+        MediCalProgram(
+            "medically-needy",
+            "medically needy (share-of-cost) Medi-Cal",
+            False,
+            "DB101 IHSS page, What You Pay",
+        ),
+        MediCalProgram("none", "no Medi-Cal", False, "DB101 IHSS page, What You Pay"),
+    )
+}
+FREE_WITH = tuple(p for p in MEDI_CAL.values() if p.no_share_of_cost)
+
+HOUSEHOLD_LABELS = {
+    "individual": "individual",
+    "couple": "couple",
+    "blind_individual": "blind individual",
+    "couple_one_blind": "couple, one blind",
+    "couple_both_blind": "couple, both blind",
+}
+
+NOT_MODELED = (
+    "Not modeled: the separate Medi-Cal share of cost and state buy-out for Medi-Cal-funded "
+    "IHSS (PCSP, IPO, CFCO; 22 CCR 50653); income deemed from a spouse who is not aged, blind "
+    "or disabled (SOC 294A part B); living anywhere but your own home with cooking facilities."
+)
+
+
+class InputProblem(ValueError):
+    """Inputs the rules cannot take. ``field`` is the input's name (``bwe``, ``spouse_blind``)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}")
+
+
+@dataclass(frozen=True, slots=True)
+class Household:
+    """Who is asking and their monthly income. Amounts are Decimal dollars, 0 or more."""
+
+    unearned: Decimal = ZERO
+    earned: Decimal = ZERO
+    irwe: Decimal = ZERO
+    bwe: Decimal = ZERO
+    couple: bool = False
+    blind: bool = False
+    spouse_blind: bool = False
+    medi_cal: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """The payment level that applies: one of ``rates.HOUSEHOLD_KINDS``."""
+        if not self.couple:
+            return "blind_individual" if self.blind else "individual"
+        blind_count = self.blind + self.spouse_blind
+        return ("couple", "couple_one_blind", "couple_both_blind")[blind_count]
+
+
+def check_household(household: Household) -> None:
+    """Raise ``InputProblem`` for inputs the rules do not allow (RULES.md §1.3)."""
+    for name in ("unearned", "earned", "irwe", "bwe"):
+        amount: Decimal = getattr(household, name)
+        if not amount.is_finite() or amount < 0:
+            raise InputProblem(name, f"{amount} is not an amount of 0 or more")
+        if amount > MAX_AMOUNT:
+            raise InputProblem(name, f"{amount} is more than {money_display(MAX_AMOUNT)}")
+    if household.spouse_blind and not household.couple:
+        raise InputProblem("spouse_blind", "a blind spouse needs a couple (couple)")
+    if household.bwe and not (household.blind or household.spouse_blind):
+        raise InputProblem(
+            "bwe",
+            "blind work expenses (BWE) are for blind people, and no one in the household "
+            "is marked blind (POMS SI 00820.535)",
+        )
+    if household.irwe and household.kind in ("blind_individual", "couple_both_blind"):
+        raise InputProblem(
+            "irwe",
+            "impairment-related work expenses (IRWE) are for people who are not blind; "
+            "a blind person's work expenses are BWE (POMS SI 00820.540)",
+        )
+    if household.medi_cal is not None and household.medi_cal not in MEDI_CAL:
+        raise InputProblem(
+            "medi_cal", f"{household.medi_cal!r} is not one of {', '.join(MEDI_CAL)}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Countable:
+    """Countable income and every amount that went into it, in the order SSA applies them."""
+
+    unearned: Decimal
+    general_on_unearned: Decimal  # the part of the $20 used on unearned income
+    countable_unearned: Decimal
+    earned: Decimal
+    general_on_earned: Decimal  # the unused part of the $20, carried to earnings
+    earned_exclusion: Decimal  # the part of the $65 used
+    irwe: Decimal  # the part of IRWE used
+    after_exclusions: Decimal  # earnings left before halving
+    half_excluded: Decimal
+    bwe: Decimal  # the part of BWE used
+    countable_earned: Decimal
+    total: Decimal
+
+
+def countable_income(
+    unearned: Decimal, earned: Decimal, irwe: Decimal, bwe: Decimal, rates: Rates
+) -> Countable:
+    """RULES.md §1 steps 1–4, exact. Each exclusion takes only what is left, so nothing < 0."""
+    general = rates.general_exclusion.value
+    general_on_unearned = min(general, unearned)
+    left = earned
+    general_on_earned = min(general - general_on_unearned, left)
+    left -= general_on_earned
+    earned_exclusion = min(rates.earned_exclusion.value, left)
+    left -= earned_exclusion
+    irwe_used = min(irwe, left)
+    left -= irwe_used
+    half = left * rates.earned_share_excluded.value
+    halved = left - half
+    bwe_used = min(bwe, halved)
+    countable_unearned = unearned - general_on_unearned
+    countable_earned = halved - bwe_used
+    return Countable(
+        unearned=unearned,
+        general_on_unearned=general_on_unearned,
+        countable_unearned=countable_unearned,
+        earned=earned,
+        general_on_earned=general_on_earned,
+        earned_exclusion=earned_exclusion,
+        irwe=irwe_used,
+        after_exclusions=left,
+        half_excluded=half,
+        bwe=bwe_used,
+        countable_earned=countable_earned,
+        total=countable_unearned + countable_earned,
+    )
+
+
+def round_share(amount: Decimal, rates: Rates) -> Decimal:
+    """The rates file's rounding rule: to the cent, a half cent down (RULES.md §1, Rounding)."""
+    return amount.quantize(rates.rounding.quantum.value, rounding=rates.rounding.mode)
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One line of the working: what it is, its amount, the rule and the figures it used."""
+
+    id: str
+    label: str
+    amount: Decimal
+    rule: str
+    source: str
+    figures: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    household: Household
+    rates: Rates
+    countable: Countable
+    payment_level: Figure
+    above_level: Decimal  # total countable income − payment level, not below 0, exact
+    computed_share_of_cost: Decimal  # above_level, rounded
+    share_of_cost: Decimal  # 0 when the Medi-Cal program means no share of cost
+    medi_cal: MediCalProgram | None
+    steps: tuple[Step, ...]
+    notes: tuple[str, ...]
+
+    @property
+    def free_because_of_medi_cal(self) -> bool:
+        return self.medi_cal is not None and self.medi_cal.no_share_of_cost
+
+
+def share_of_cost(household: Household, rates: Rates) -> Result:
+    """The share of cost for ``household`` under ``rates``, with every step that led to it."""
+    check_household(household)
+    c = countable_income(household.unearned, household.earned, household.irwe, household.bwe, rates)
+    level = rates.payment_levels[household.kind]
+    above = max(ZERO, c.total - level.value)
+    computed = round_share(above, rates)
+    program = MEDI_CAL[household.medi_cal] if household.medi_cal else None
+    free = program is not None and program.no_share_of_cost
+    share = round_share(ZERO, rates) if free else computed
+    steps = _steps(household, rates, c, level, above, computed, program, share)
+    return Result(
+        household=household,
+        rates=rates,
+        countable=c,
+        payment_level=level,
+        above_level=above,
+        computed_share_of_cost=computed,
+        share_of_cost=share,
+        medi_cal=program,
+        steps=steps,
+        notes=_notes(computed, program),
+    )
+
+
+def _steps(
+    h: Household,
+    rates: Rates,
+    c: Countable,
+    level: Figure,
+    above: Decimal,
+    computed: Decimal,
+    program: MediCalProgram | None,
+    share: Decimal,
+) -> tuple[Step, ...]:
+    general = rates.general_exclusion
+    earned_x = rates.earned_exclusion
+    half = rates.earned_share_excluded
+    entered = "both members, added together" if h.couple else "as entered"
+    per_couple = ", one per couple" if h.couple else ""
+    steps = [
+        Step("unearned", "Unearned income", c.unearned, entered, "input"),
+        Step(
+            "general_exclusion_unearned",
+            "General income exclusion",
+            -c.general_on_unearned,
+            f"${money_display(general.value)} off unearned income{per_couple}",
+            "POMS SI 00810.420; 20 CFR 416.1124",
+            (general,),
+        ),
+        Step(
+            "countable_unearned_income",
+            "Countable unearned income",
+            c.countable_unearned,
+            "not below 0",
+            "POMS SI 00830.050",
+        ),
+        Step("earned", "Earned income", c.earned, entered, "input"),
+        Step(
+            "general_exclusion_earned",
+            "Unused part of the general exclusion",
+            -c.general_on_earned,
+            "what unearned income left of it comes off earnings",
+            "POMS SI 00810.420 A.3",
+            (general,),
+        ),
+        Step(
+            "earned_income_exclusion",
+            "Earned income exclusion",
+            -c.earned_exclusion,
+            f"${money_display(earned_x.value)} off earnings{per_couple}",
+            "POMS SI 00820.500; 20 CFR 416.1112(c)",
+            (earned_x,),
+        ),
+        Step(
+            "irwe",
+            "Impairment-related work expenses",
+            -c.irwe,
+            "before halving",
+            "POMS SI 00820.540",
+        ),
+        Step(
+            "earned_after_exclusions",
+            "Earnings left",
+            c.after_exclusions,
+            "not below 0",
+            "POMS SI 00820.500",
+        ),
+        Step(
+            "one_half_excluded",
+            "One-half excluded",
+            -c.half_excluded,
+            f"{half.value} of what is left is not counted",
+            "20 CFR 416.1112(c)",
+            (half,),
+        ),
+        Step(
+            "bwe",
+            "Blind work expenses",
+            -c.bwe,
+            "after halving, not below 0",
+            "POMS SI 00820.535",
+        ),
+        Step(
+            "countable_earned_income",
+            "Countable earned income",
+            c.countable_earned,
+            "what is left of earnings",
+            "POMS SI 00820.500",
+        ),
+        Step(
+            "total_countable_income",
+            "Total countable income",
+            c.total,
+            "countable unearned + countable earned",
+            "CDSS SOC 294A line A13",
+        ),
+        Step(
+            "payment_level",
+            "SSI/SSP payment level",
+            level.value,
+            f"{HOUSEHOLD_LABELS[h.kind]}, {rates.year}",
+            "SSI + California SSP (W&IC 12200); SOC 294A line A14",
+            (level, *level.parts),
+        ),
+        Step(
+            "above_payment_level",
+            "Above the payment level",
+            above,
+            "total − level, or 0; kept exact",
+            "CDSS SOC 294A line A15",
+        ),
+        Step(
+            "computed_share_of_cost",
+            "Share of cost",
+            computed,
+            f"rounded to {rates.rounding.quantum.value}, a half cent in your favour",
+            f"rates file: rounding {rates.rounding.mode}",
+            (rates.rounding.quantum,),
+        ),
+    ]
+    if program is not None and program.no_share_of_cost:
+        steps.append(
+            Step(
+                "medi_cal",
+                "Share of cost with your Medi-Cal",
+                share,
+                f"no share of cost with {program.label}",
+                program.source,
+            )
+        )
+    return tuple(steps)
+
+
+def _notes(computed: Decimal, program: MediCalProgram | None) -> tuple[str, ...]:
+    notes = []
+    if program is not None and program.no_share_of_cost:
+        notes.append(
+            f"No share of cost: IHSS is free with {program.label} ({program.source})."
+            + (
+                f" Without it, the share of cost would be ${money_display(computed)} a month."
+                if computed
+                else ""
+            )
+        )
+    elif computed and program is None:
+        names = "; ".join(p.label for p in FREE_WITH)
+        notes.append(f"This share of cost would be 0 with any of: {names} (see --medi-cal).")
+    notes.append(NOT_MODELED)
+    return tuple(notes)

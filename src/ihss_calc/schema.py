@@ -1,0 +1,207 @@
+"""The rates file's schema: pydantic models that say what a valid file is.
+
+``problems(doc)`` returns every problem in a parsed TOML document as (key path, message)
+pairs; an empty list means the document can be turned into ``Rates``. The models are frozen
+and reject unknown keys, wrong types, negative amounts, parts that do not add up to their
+level and sources that are not listed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+
+from ihss_calc.amounts import money_display
+
+SCHEMA_VERSION = 1
+
+Status = Literal["verified", "cross-checked", "derived"]
+RoundingMode = Literal[
+    "ROUND_HALF_DOWN", "ROUND_HALF_UP", "ROUND_HALF_EVEN", "ROUND_DOWN", "ROUND_UP"
+]
+
+
+def _number(value: object) -> Decimal:
+    """A TOML number read with ``parse_float=Decimal``: an int or a finite Decimal."""
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise ValueError(f"must be a number, not {_kind(value)}")
+    number = Decimal(value)
+    if not number.is_finite():
+        raise ValueError("must be a finite number")
+    return number
+
+
+def _kind(value: object) -> str:
+    names = {str: "a string", bool: "true/false", list: "a list", dict: "a table"}
+    return names.get(type(value), type(value).__name__)
+
+
+Number = Annotated[Decimal, BeforeValidator(_number)]
+Money = Annotated[Number, Field(ge=0, decimal_places=2)]
+Fraction = Annotated[Number, Field(gt=0, le=1)]
+Text = Annotated[str, Field(min_length=1, strict=True)]
+SourceId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$", strict=True)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class SourceModel(Model):
+    title: Text
+    url: Annotated[str, Field(pattern=r"^https?://\S+$", strict=True)]
+
+
+class Cited(Model):
+    status: Status
+    sources: Annotated[list[SourceId], Field(min_length=1)]
+    note: str = ""
+
+
+class Part(Cited):
+    value: Money
+
+
+class MonthlyFigure(Cited):
+    label: Text
+    value: Money
+    unit: Literal["USD per month"]
+
+
+class YearlyFigure(Cited):
+    label: Text
+    value: Money
+    unit: Literal["USD per year"]
+
+
+class FractionFigure(Cited):
+    label: Text
+    value: Fraction
+    unit: Literal["fraction"]
+
+
+class PaymentLevel(MonthlyFigure):
+    federal: Part
+    state: Part
+
+    @model_validator(mode="after")
+    def parts_add_up(self) -> PaymentLevel:
+        total = self.federal.value + self.state.value
+        if total != self.value:
+            raise ValueError(
+                f"federal {money_display(self.federal.value)} + state "
+                f"{money_display(self.state.value)} = {money_display(total)}, "
+                f"not the level {money_display(self.value)}"
+            )
+        return self
+
+
+class Exclusions(Model):
+    general: MonthlyFigure
+    earned: MonthlyFigure
+    earned_share: FractionFigure
+
+
+class PaymentLevels(Model):
+    individual: PaymentLevel
+    couple: PaymentLevel
+    blind_individual: PaymentLevel
+    couple_one_blind: PaymentLevel
+    couple_both_blind: PaymentLevel
+
+
+class Rounding(Cited):
+    label: Text
+    quantum: Annotated[Number, Field(gt=0)]
+    mode: RoundingMode
+
+
+class WdpLimits(Model):
+    individual: MonthlyFigure
+    couple: MonthlyFigure
+
+
+class Thresholds1619b(Model):
+    regular: YearlyFigure | None = None
+    blind: YearlyFigure | None = None
+
+
+class WorkIncentives(Model):
+    wdp_income_limit: WdpLimits | None = None
+    threshold_1619b: Thresholds1619b = Thresholds1619b()
+
+
+class RatesFile(Model):
+    schema_version: Literal[1]
+    year: Annotated[int, Field(ge=1990, le=2200)]
+    effective_from: dt.date
+    effective_to: dt.date
+    sources: dict[SourceId, SourceModel]
+    exclusions: Exclusions
+    payment_levels: PaymentLevels
+    rounding: Rounding
+    work_incentives: WorkIncentives = WorkIncentives()
+
+    @model_validator(mode="after")
+    def dates_in_year(self) -> RatesFile:
+        if self.effective_from > self.effective_to:
+            raise ValueError("effective_from is after effective_to")
+        for name in ("effective_from", "effective_to"):
+            if getattr(self, name).year != self.year:
+                raise ValueError(f"{name} {getattr(self, name)} is not in the year {self.year}")
+        return self
+
+
+Problem = tuple[str, str]
+
+
+def key_path(loc: tuple[int | str, ...]) -> str:
+    """``('payment_levels', 'couple', 'sources', 0)`` -> ``payment_levels.couple.sources[0]``."""
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path or "(top level)"
+
+
+def problems(doc: dict[str, Any]) -> list[Problem]:
+    """Every problem in a parsed rates document, each as (key path, what is wrong)."""
+    try:
+        RatesFile.model_validate(doc)
+    except ValidationError as exc:
+        found = []
+        for error in exc.errors(include_url=False):
+            message = error["msg"].removeprefix("Value error, ")
+            found.append((key_path(_without_union_tags(error["loc"])), message))
+        return found
+    return _unknown_sources(doc)
+
+
+def _without_union_tags(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    # pydantic names the branch of an optional field ("YearlyFigure") in the location.
+    return tuple(part for part in loc if not (isinstance(part, str) and part[:1].isupper()))
+
+
+def _unknown_sources(doc: dict[str, Any]) -> list[Problem]:
+    listed = set(doc["sources"])
+    found: list[Problem] = []
+
+    def walk(node: object, path: tuple[int | str, ...]) -> None:
+        if not isinstance(node, dict):
+            return
+        for key, value in node.items():
+            if key == "sources" and isinstance(value, list):
+                for i, ref in enumerate(value):
+                    if ref not in listed:
+                        found.append(
+                            (key_path((*path, key, i)), f"source {ref!r} is not in [sources]")
+                        )
+            else:
+                walk(value, (*path, key))
+
+    for section, body in doc.items():
+        if section != "sources":
+            walk(body, (section,))
+    return found
