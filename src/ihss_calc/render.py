@@ -6,6 +6,8 @@ escape codes when stdout is not a terminal or when ``NO_COLOR`` is set.
 
 from __future__ import annotations
 
+import os
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -26,7 +28,10 @@ _TOTALS = {
 
 
 def console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    """A console on stdout. rich alone drops colour for NO_COLOR but keeps bold and italic
+    escapes; NO_COLOR here means no escape codes at all (https://no-color.org)."""
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(highlight=False, color_system=None if plain else "auto")
 
 
 def soc(result: Result, out: Console | None = None) -> None:

@@ -126,7 +126,9 @@ def check_household(household: Household) -> None:
         if amount > MAX_AMOUNT:
             raise InputProblem(name, f"{amount} is more than {money_display(MAX_AMOUNT)}")
     if household.spouse_blind and not household.couple:
-        raise InputProblem("spouse_blind", "a blind spouse needs a couple (couple)")
+        raise InputProblem(
+            "spouse_blind", "a blind spouse needs a couple, and the household is not a couple"
+        )
     if household.bwe and not (household.blind or household.spouse_blind):
         raise InputProblem(
             "bwe",

@@ -145,15 +145,6 @@ class RatesFile(Model):
     rounding: Rounding
     work_incentives: WorkIncentives = WorkIncentives()
 
-    @model_validator(mode="after")
-    def dates_in_year(self) -> RatesFile:
-        if self.effective_from > self.effective_to:
-            raise ValueError("effective_from is after effective_to")
-        for name in ("effective_from", "effective_to"):
-            if getattr(self, name).year != self.year:
-                raise ValueError(f"{name} {getattr(self, name)} is not in the year {self.year}")
-        return self
-
 
 Problem = tuple[str, str]
 
@@ -174,17 +165,23 @@ def problems(doc: dict[str, Any]) -> list[Problem]:
         found = []
         for error in exc.errors(include_url=False):
             message = error["msg"].removeprefix("Value error, ")
-            found.append((key_path(_without_union_tags(error["loc"])), message))
+            found.append((key_path(error["loc"]), message))
         return found
-    return _unknown_sources(doc)
+    return _dates(doc) + _unknown_sources(doc)
 
 
-def _without_union_tags(loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
-    # pydantic names the branch of an optional field ("YearlyFigure") in the location.
-    return tuple(part for part in loc if not (isinstance(part, str) and part[:1].isupper()))
+def _dates(doc: dict[str, Any]) -> list[Problem]:
+    found: list[Problem] = []
+    for name in ("effective_from", "effective_to"):
+        if doc[name].year != doc["year"]:
+            found.append((name, f"{doc[name]} is not in the file's year {doc['year']}"))
+    if doc["effective_from"] > doc["effective_to"]:
+        found.append(("effective_to", "is before effective_from"))
+    return found
 
 
 def _unknown_sources(doc: dict[str, Any]) -> list[Problem]:
+    """Every ``sources`` list must name ids listed under ``[sources]``."""
     listed = set(doc["sources"])
     found: list[Problem] = []
 
