@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from ihss_calc.rates import Rates, load_bundled
+
+# The command line picks its default rates year from today's date. Tests pin "today" so that
+# they give the same answers in any year; 2022 is the year of the worked examples.
+PINNED_TODAY = dt.date(2022, 6, 1)
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> dt.date:
+    monkeypatch.setattr("ihss_calc.cli.today", lambda: PINNED_TODAY)
+    return PINNED_TODAY
 
 
 @pytest.fixture(scope="session")

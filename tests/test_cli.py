@@ -140,6 +140,7 @@ def test_json_contract() -> None:
         "year": 2022,
     }
     assert body["rates"] == {"year": 2022, "file": "bundled rates_2022.toml", "bundled": True}
+    assert body["warnings"] == []
     for step in body["steps"]:
         assert {"id", "label", "amount", "rule", "source", "figures"} <= step.keys()
     # Money is a JSON number whose text is the exact amount: never a string, never a float.
@@ -292,7 +293,7 @@ def run_in_terminal(env: dict[str, str]) -> bytes:
     pty = pytest.importorskip("pty")
     controller, terminal = pty.openpty()
     process = subprocess.Popen(
-        [sys.executable, "-m", "ihss_calc", *SEED],
+        [sys.executable, "-m", "ihss_calc", *SEED, "--year", "2022"],
         stdout=terminal,
         stderr=terminal,
         env={**os.environ, "TERM": "xterm", **env},

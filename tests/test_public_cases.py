@@ -33,7 +33,8 @@ def test_core(row: dict[str, str]) -> None:
 
 @pytest.mark.parametrize("row", CASES, ids=[c["id"] for c in CASES])
 def test_cli_json(row: dict[str, str]) -> None:
-    args = ["soc", "--json", "--unearned", row["unearned"], "--earned", row["earned"]]
+    args = ["soc", "--json", "--year", row["year"]]
+    args += ["--unearned", row["unearned"], "--earned", row["earned"]]
     args += ["--irwe", row["irwe"], "--bwe", row["bwe"]]
     args += [
         f"--{name.replace('_', '-')}"

@@ -6,6 +6,7 @@ everything else (errors, warnings) to stderr. rich is imported only when a table
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,11 @@ from ihss_calc.amounts import AmountError, parse_amount
 from ihss_calc.rules import MEDI_CAL, Household, InputProblem, check_household, share_of_cost
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-DEFAULT_YEAR = 2022
+
+
+def today() -> dt.date:
+    """Today's date; the tests replace it to pin the default year."""
+    return dt.date.today()
 
 
 class AmountType(click.ParamType):  # type: ignore[type-arg]
@@ -53,6 +58,9 @@ def cli() -> None:
     Examples:
       ihss soc --unearned 1000 --earned 500
       ihss soc --unearned 1000 --earned 500 --json | jq .share_of_cost
+      ihss soc --unearned 1000 --earned 500 --year 2022
+      ihss rates --year 2024
+      ihss rates --check rates_2027.toml
     """
 
 
@@ -62,6 +70,7 @@ Examples:
   ihss soc --unearned '$1,800' --couple
   ihss soc --unearned 135 --earned 220 --blind --bwe 15
   ihss soc --unearned 1000 --earned 500 --medi-cal wdp
+  ihss soc --unearned 1000 --earned 500 --year 2022
   ihss soc --unearned 1000 --earned 500 --json | jq .share_of_cost
 
 Exit codes: 0 done, 1 bad rates file, 2 bad usage or input.
@@ -111,6 +120,12 @@ Exit codes: 0 done, 1 bad rates file, 2 bad usage or input.
     help="Your kind of Medi-Cal. ssi, magi, 1619b, wdp, ad-fpl and pickle mean no share of cost.",
 )
 @click.option(
+    "--year",
+    type=int,
+    default=None,
+    help="Rates for this calendar year. Default: the latest year on file, not after this year.",
+)
+@click.option(
     "--rates",
     "rates_file",
     metavar="FILE",
@@ -127,6 +142,7 @@ def soc(
     blind: bool,
     spouse_blind: bool,
     medi_cal: str | None,
+    year: int | None,
     rates_file: Path | None,
     as_json: bool,
 ) -> None:
@@ -145,23 +161,106 @@ def soc(
     except InputProblem as problem:
         hint = f"'{option_name(problem.field)}'"
         raise click.BadParameter(problem.message, param_hint=hint) from None
-    rates = load_rates(rates_file)
+    rates, warnings = choose_rates(year, rates_file)
     result = share_of_cost(household, rates)
     if as_json:
         from ihss_calc.jsonout import dumps, result_dict
 
-        click.echo(dumps(result_dict(result)))
+        click.echo(dumps(result_dict(result, warnings=warnings)))
     else:
         from ihss_calc import render
 
         render.soc(result)
 
 
-def load_rates(rates_file: Path | None) -> rates_mod.Rates:
-    """The rates to use; a file that cannot be used exits 1 with every problem located."""
+def choose_rates(year: int | None, rates_file: Path | None) -> tuple[rates_mod.Rates, list[str]]:
+    """The rates to use and any warning about them, already written to stderr.
+
+    A year not on file is a usage error (exit 2); a rates file that cannot be used exits 1
+    with every problem located.
+    """
+    years = list(rates_mod.years_on_file())
     try:
         if rates_file is not None:
-            return rates_mod.load_file(rates_file)
-        return rates_mod.load_bundled(DEFAULT_YEAR)
+            rates = rates_mod.load_file(rates_file)
+            if year is not None and year != rates.year:
+                raise click.BadParameter(
+                    f"{year} does not match the year of {rates_file}, {rates.year}",
+                    param_hint="'--year'",
+                )
+        else:
+            if year is None:
+                year = rates_mod.default_year(today(), years)
+            elif year not in years:
+                on_file = ", ".join(str(y) for y in years)
+                raise click.BadParameter(
+                    f"no rates on file for {year}; years on file: {on_file}",
+                    param_hint="'--year'",
+                )
+            rates = rates_mod.load_bundled(year)
     except rates_mod.RatesError as exc:
         raise click.ClickException(exc.report()) from None
+    stale = rates_mod.staleness(rates.year, today(), years)
+    warnings = [stale] if stale else []
+    for warning in warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    return rates, warnings
+
+
+RATES_EPILOG = """\b
+Examples:
+  ihss rates                       this year's figures, with sources
+  ihss rates --year 2024 --json
+  ihss rates --check rates_2027.toml
+
+Exit codes: 0 done (or FILE is valid), 1 a rates file with problems, 2 bad usage.
+"""
+
+
+@cli.command("rates", epilog=RATES_EPILOG)
+@click.option("--year", type=int, default=None, help="The year to show. Default: as for soc.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@click.option(
+    "--check",
+    "check_file",
+    metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Check a rates file (say, next year's): every problem, by file and key.",
+)
+def rates_command(year: int | None, as_json: bool, check_file: Path | None) -> None:
+    """Show the figures for a year: payment levels, exclusions, rounding and work-incentive
+    figures, each with its status and sources. Or check a rates file with --check."""
+    if check_file is not None:
+        if year is not None:
+            raise click.UsageError("--check takes the year from the file; leave out --year.")
+        check(check_file, as_json)
+        return
+    rates, warnings = choose_rates(year, None)
+    if as_json:
+        from ihss_calc.jsonout import dumps, rates_dict
+
+        click.echo(dumps({**rates_dict(rates), "warnings": warnings}))
+    else:
+        from ihss_calc import render
+
+        render.rates_table(rates)
+
+
+def check(path: Path, as_json: bool) -> None:
+    """``ihss rates --check``: a short summary (exit 0) or every problem (exit 1)."""
+    try:
+        rates = rates_mod.load_file(path)
+    except rates_mod.RatesError as exc:
+        raise click.ClickException(exc.report()) from None
+    from ihss_calc.jsonout import check_summary, dumps
+
+    summary = check_summary(rates)
+    if as_json:
+        click.echo(dumps(summary))
+        return
+    counts = ", ".join(f"{n} {status}" for status, n in summary["statuses"].items())
+    click.echo(
+        f"{path}: valid rates for {rates.year} "
+        f"({rates.effective_from} to {rates.effective_to}): "
+        f"{summary['figures']} figures, {counts}."
+    )

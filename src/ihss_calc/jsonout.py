@@ -82,7 +82,45 @@ def rates_ref(rates: Rates) -> dict[str, Any]:
     return {"year": rates.year, "file": rates.origin, "bundled": rates.bundled}
 
 
-def result_dict(result: Result, *, steps: bool = True) -> dict[str, Any]:
+def rates_dict(rates: Rates) -> dict[str, Any]:
+    """Every figure of a rates file, laid out as in the file, for ``ihss rates --json``."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        **rates_ref(rates),
+        "effective_from": rates.effective_from.isoformat(),
+        "effective_to": rates.effective_to.isoformat(),
+        "exclusions": {
+            "general": figure_dict(rates.general_exclusion),
+            "earned": figure_dict(rates.earned_exclusion),
+            "earned_share": figure_dict(rates.earned_share_excluded),
+        },
+        "payment_levels": {k: figure_dict(f) for k, f in rates.payment_levels.items()},
+        "rounding": {**figure_dict(rates.rounding.quantum), "mode": rates.rounding.mode},
+        "work_incentives": {
+            "wdp_income_limit": {k: figure_dict(f) for k, f in rates.wdp_income_limits.items()},
+            "threshold_1619b": {k: figure_dict(f) for k, f in rates.thresholds_1619b.items()},
+        },
+    }
+
+
+def check_summary(rates: Rates) -> dict[str, Any]:
+    """What ``ihss rates --check`` says of a valid file."""
+    figures = [part for f in rates.figures() for part in (f, *f.parts)]
+    statuses = {
+        s: sum(f.status == s for f in figures) for s in ("verified", "cross-checked", "derived")
+    }
+    return {
+        "file": rates.origin,
+        "valid": True,
+        "year": rates.year,
+        "figures": len(figures),
+        "statuses": statuses,
+    }
+
+
+def result_dict(
+    result: Result, *, steps: bool = True, warnings: list[str] | None = None
+) -> dict[str, Any]:
     """The JSON object for one result: the contract ``ihss soc --json`` and batch share."""
     h = result.household
     c = result.countable
@@ -122,4 +160,5 @@ def result_dict(result: Result, *, steps: bool = True) -> dict[str, Any]:
             for s in result.steps
         ]
     body["notes"] = list(result.notes)
+    body["warnings"] = list(warnings or [])
     return body

@@ -101,8 +101,11 @@ class RatesError(Exception):
         return "\n".join([head, *(f"  {self.origin}: {key}: {why}" for key, why in self.problems)])
 
 
-def parse(text: str, origin: str, *, bundled: bool = False) -> Rates:
-    """Check a rates document and build ``Rates`` from it; ``RatesError`` lists every problem."""
+def parse(text: str, origin: str, *, name: str = "", bundled: bool = False) -> Rates:
+    """Check a rates document and build ``Rates`` from it; ``RatesError`` lists every problem.
+
+    ``name`` is the file's name: a file called ``rates_YYYY.toml`` must hold year YYYY.
+    """
     try:
         doc = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
@@ -110,6 +113,9 @@ def parse(text: str, origin: str, *, bundled: bool = False) -> Rates:
     from ihss_calc import schema  # pydantic is imported only when a file is checked
 
     found = schema.problems(doc)
+    named = _FILE_NAME.fullmatch(name)
+    if named and isinstance(doc.get("year"), int) and doc["year"] != int(named.group(1)):
+        found.append(("year", f"is {doc['year']}, but the file is named {name}"))
     if found:
         raise RatesError(origin, found)
     return _build(doc, origin, bundled=bundled)
@@ -123,7 +129,7 @@ def load_file(path: Path) -> Rates:
         raise RatesError(str(path), [("(file)", f"not UTF-8 text: {exc.reason}")]) from None
     except OSError as exc:
         raise RatesError(str(path), [("(file)", f"cannot be read: {exc.strerror}")]) from None
-    return parse(text, str(path))
+    return parse(text, str(path), name=path.name)
 
 
 def bundled_folder() -> Traversable:
@@ -144,10 +150,34 @@ def years_on_file(folder: Traversable | None = None) -> dict[int, Traversable]:
 def load_bundled(year: int, folder: Traversable | None = None) -> Rates:
     """The rates shipped with ihss for ``year``; ``KeyError`` if there is no file for it."""
     entry = years_on_file(folder)[year]
-    rates = parse(entry.read_text(encoding="utf-8"), f"bundled {entry.name}", bundled=True)
-    if rates.year != year:
-        raise RatesError(rates.origin, [("year", f"is {rates.year}, but the file is for {year}")])
-    return rates
+    text = entry.read_text(encoding="utf-8")
+    return parse(text, f"bundled {entry.name}", name=entry.name, bundled=True)
+
+
+def default_year(today: dt.date, years: list[int]) -> int:
+    """The latest year on file that is not after today's year (the earliest if all are)."""
+    if not years:
+        raise ValueError("no rates files on file")
+    past = [year for year in years if year <= today.year]
+    return max(past) if past else min(years)
+
+
+def staleness(rates_year: int, today: dt.date, years: list[int]) -> str | None:
+    """One line saying why these rates may not be the ones that apply today, or None."""
+    now = today.year
+    if rates_year == now:
+        return None
+    if rates_year > now:
+        return f"these are {rates_year} rates, for a year that has not started (it is {now})."
+    if now in years:
+        return (
+            f"these are {rates_year} rates, but it is {now}: ihss has {now} rates, used "
+            f"when --year and --rates are left out."
+        )
+    return (
+        f"these are {rates_year} rates: ihss has no {now} rates yet, and payment levels "
+        f"change every January. Check for a newer ihss, or pass --rates with {now} figures."
+    )
 
 
 def _build(doc: dict[str, Any], origin: str, *, bundled: bool) -> Rates:
