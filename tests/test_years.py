@@ -330,3 +330,25 @@ def test_rates_check_with_year_is_a_usage_error() -> None:
     assert result.stderr.endswith(
         "Error: --check takes the year from the file; leave out --year.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ("value = 1260.94", "value = 1260.95",
+         "payment_levels.individual: federal 1,021.00 + state 239.94 = 1,260.94, not the level "
+         "1,260.95"),
+        ("value = 20.00", "value = -20.00",
+         "exclusions.general.value: Input should be greater than or equal to 0"),
+        ("[rounding]", "[roundings]", "rounding: Field required"),
+    ],
+)  # fmt: skip
+def test_broken_bundled_file_is_checked_in_full(
+    data_with_2027: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, problem: str
+) -> None:
+    path = data_with_2027 / "rates_2027.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    pin_today(monkeypatch, dt.date(2027, 2, 1))
+    result = run(*SEED, "--json")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert f"  bundled rates_2027.toml: {problem}\n" in result.stderr

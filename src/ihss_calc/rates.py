@@ -148,10 +148,35 @@ def years_on_file(folder: Traversable | None = None) -> dict[int, Traversable]:
 
 
 def load_bundled(year: int, folder: Traversable | None = None) -> Rates:
-    """The rates shipped with ihss for ``year``; ``KeyError`` if there is no file for it."""
+    """The rates shipped with ihss for ``year``; ``KeyError`` if there is no file for it.
+
+    A bundled file is part of the package: the test suite checks every one against the schema
+    (tests/test_rates_file.py), as ``ihss rates --check`` does. So it is built here without
+    importing pydantic, which would cost more than the rest of a run's start-up. If a bundled
+    file cannot be built, or holds a figure no valid file could, it is checked in full, and the
+    problems are reported by key as for any other file.
+    """
     entry = years_on_file(folder)[year]
     text = entry.read_text(encoding="utf-8")
-    return parse(text, f"bundled {entry.name}", name=entry.name, bundled=True)
+    origin = f"bundled {entry.name}"
+    try:
+        rates = _build(tomllib.loads(text, parse_float=Decimal), origin, bundled=True)
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, ArithmeticError):
+        rates = None
+    if rates is None or rates.year != year or not _sound(rates):
+        return parse(text, origin, name=entry.name, bundled=True)
+    return rates
+
+
+def _sound(rates: Rates) -> bool:
+    """The checks a wrong figure would slip past in ``_build``: every amount finite and not
+    negative, and every payment level equal to its parts."""
+    for figure in rates.figures():
+        if not figure.value.is_finite() or figure.value < 0:
+            return False
+        if figure.parts and sum(p.value for p in figure.parts) != figure.value:
+            return False
+    return True
 
 
 def default_year(today: dt.date, years: list[int]) -> int:
