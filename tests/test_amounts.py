@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ihss_calc.amounts import AmountError, money_display, money_text, parse_amount
 
@@ -111,9 +113,26 @@ def test_rejected(text: str, message: str) -> None:
         ("-1234.5", "-1234.50", "-1,234.50"),
         ("-0", "0.00", "0.00"),
         ("0.000", "0.00", "0.00"),
+        ("0E-7", "0.00", "0.00"),
+        ("1.0", "1.00", "1.00"),
+        ("1", "1.00", "1.00"),
+        ("1234567.125", "1234567.125", "1,234,567.125"),
+        ("2E+5", "200000.00", "200,000.00"),
     ],
 )
 def test_money_text_never_rounds(value: str, text: str, display: str) -> None:
     assert money_text(Decimal(value)) == text
     assert money_display(Decimal(value)) == display
     assert Decimal(money_text(Decimal(value))) == Decimal(value)
+
+
+@given(st.integers(min_value=-(10**15), max_value=10**15), st.integers(min_value=-6, max_value=3))
+def test_money_text_is_exact_with_at_least_two_places(coefficient: int, exponent: int) -> None:
+    value = Decimal(coefficient).scaleb(exponent)
+    text = money_text(value)
+    assert Decimal(text) == value
+    assert "E" not in text
+    assert "e" not in text
+    places = text.partition(".")[2]
+    assert len(places) >= 2
+    assert len(places) == 2 or not places.endswith("0")

@@ -6,9 +6,8 @@ No click, no rich: the command line, batch input and tests all use these.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 
-CENT = Decimal("0.01")
 ZERO = Decimal("0")
 
 # The largest monthly amount accepted. Far above any real income, and small enough that
@@ -67,13 +66,26 @@ def _why_not(raw: str, body: str) -> str:
 def money_text(value: Decimal) -> str:
     """The exact text of an amount, with at least two decimals and no exponent.
 
-    ``980`` becomes ``980.00``; ``7.505`` stays ``7.505``. Never rounds: padding to cents
-    only happens when the value already is a whole number of cents.
+    ``980`` becomes ``980.00``; ``217.500`` becomes ``217.50``; ``7.505`` stays ``7.505``.
+    Never rounds: only zeros are added or taken away. Works on the text, because batch work
+    writes millions of these.
     """
-    if value.is_zero():
-        value = abs(value)
-    cents = value.quantize(CENT, rounding=ROUND_HALF_EVEN)
-    return format(cents if cents == value else value.normalize(), "f")
+    text = str(value)
+    if "E" in text:
+        text = format(value, "f")
+    if text[0] == "-" and value.is_zero():
+        text = text[1:]
+    dot = text.find(".")
+    if dot < 0:
+        return text + ".00"
+    places = len(text) - dot - 1
+    if places == 2:
+        return text
+    if places < 2:
+        return text + "0"
+    text = text.rstrip("0")
+    places = len(text) - dot - 1
+    return text + "0" * (2 - places) if places < 2 else text
 
 
 def money_display(value: Decimal) -> str:

@@ -165,43 +165,87 @@ class Countable:
     total: Decimal
 
 
+def countable_amounts(
+    unearned: Decimal,
+    earned: Decimal,
+    irwe: Decimal,
+    bwe: Decimal,
+    general: Decimal,
+    earned_exclusion: Decimal,
+    share_excluded: Decimal,
+) -> tuple[Decimal, ...]:
+    """RULES.md §1 steps 1–4, exact: the arithmetic and nothing else, for one case.
+
+    Returns, in order: the part of the $20 used on unearned income, countable unearned, the
+    unused part of the $20 used on earnings, the part of the $65 used, the part of IRWE used,
+    earnings left before halving, the half excluded, the part of BWE used, countable earned,
+    total countable income. Each exclusion takes only what is left, so nothing goes below 0.
+    A plain tuple, because batch work calls this hundreds of thousands of times a second.
+    """
+    general_on_unearned = general if unearned > general else unearned
+    unused = general - general_on_unearned
+    general_on_earned = unused if earned > unused else earned
+    left = earned - general_on_earned
+    excluded = earned_exclusion if left > earned_exclusion else left
+    left -= excluded
+    irwe_used = irwe if left > irwe else left
+    left -= irwe_used
+    half = left * share_excluded
+    halved = left - half
+    bwe_used = bwe if halved > bwe else halved
+    countable_unearned = unearned - general_on_unearned
+    countable_earned = halved - bwe_used
+    return (
+        general_on_unearned,
+        countable_unearned,
+        general_on_earned,
+        excluded,
+        irwe_used,
+        left,
+        half,
+        bwe_used,
+        countable_earned,
+        countable_unearned + countable_earned,
+    )
+
+
 def countable_income(
     unearned: Decimal, earned: Decimal, irwe: Decimal, bwe: Decimal, rates: Rates
 ) -> Countable:
-    """RULES.md §1 steps 1–4, exact. Each exclusion takes only what is left, so nothing < 0."""
-    general = rates.general_exclusion.value
-    general_on_unearned = min(general, unearned)
-    left = earned
-    general_on_earned = min(general - general_on_unearned, left)
-    left -= general_on_earned
-    earned_exclusion = min(rates.earned_exclusion.value, left)
-    left -= earned_exclusion
-    irwe_used = min(irwe, left)
-    left -= irwe_used
-    half = left * rates.earned_share_excluded.value
-    halved = left - half
-    bwe_used = min(bwe, halved)
-    countable_unearned = unearned - general_on_unearned
-    countable_earned = halved - bwe_used
+    """``countable_amounts`` with the rates file's figures, as a ``Countable``."""
+    (g_unearned, c_unearned, g_earned, excluded, irwe_used, left, half, bwe_used, c_earned,
+     total) = countable_amounts(
+        unearned,
+        earned,
+        irwe,
+        bwe,
+        rates.general_exclusion.value,
+        rates.earned_exclusion.value,
+        rates.earned_share_excluded.value,
+    )  # fmt: skip
     return Countable(
         unearned=unearned,
-        general_on_unearned=general_on_unearned,
-        countable_unearned=countable_unearned,
+        general_on_unearned=g_unearned,
+        countable_unearned=c_unearned,
         earned=earned,
-        general_on_earned=general_on_earned,
-        earned_exclusion=earned_exclusion,
+        general_on_earned=g_earned,
+        earned_exclusion=excluded,
         irwe=irwe_used,
         after_exclusions=left,
         half_excluded=half,
         bwe=bwe_used,
-        countable_earned=countable_earned,
-        total=countable_unearned + countable_earned,
+        countable_earned=c_earned,
+        total=total,
     )
 
 
-def round_share(amount: Decimal, rates: Rates) -> Decimal:
-    """The rates file's rounding rule: to the cent, a half cent down (RULES.md §1, Rounding)."""
-    return amount.quantize(rates.rounding.quantum.value, rounding=rates.rounding.mode)
+def above_and_share(
+    total: Decimal, level: Decimal, quantum: Decimal, mode: str
+) -> tuple[Decimal, Decimal]:
+    """RULES.md §1 step 5: what is above the payment level (exact, not below 0), and that
+    rounded by the rates file's rule (to the cent, a half cent down): SOC 294A A15."""
+    above = total - level if total > level else ZERO
+    return above, above.quantize(quantum, rounding=mode)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,11 +283,11 @@ def share_of_cost(household: Household, rates: Rates) -> Result:
     check_household(household)
     c = countable_income(household.unearned, household.earned, household.irwe, household.bwe, rates)
     level = rates.payment_levels[household.kind]
-    above = max(ZERO, c.total - level.value)
-    computed = round_share(above, rates)
+    quantum, mode = rates.rounding.quantum.value, rates.rounding.mode
+    above, computed = above_and_share(c.total, level.value, quantum, mode)
     program = MEDI_CAL[household.medi_cal] if household.medi_cal else None
     free = program is not None and program.no_share_of_cost
-    share = round_share(ZERO, rates) if free else computed
+    share = ZERO.quantize(quantum, rounding=mode) if free else computed
     steps = _steps(household, rates, c, level, above, computed, program, share)
     return Result(
         household=household,
