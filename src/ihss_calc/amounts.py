@@ -33,6 +33,11 @@ def parse_amount(text: str) -> Decimal:
     >>> parse_amount("$1,000.50")
     Decimal('1000.50')
     """
+    if text.isascii() and len(text) <= 15:  # the common cases, fast: 1000 and 1000.50
+        if text.isdigit() and len(text) <= 12:
+            return Decimal(text)
+        if text[-3:-2] == "." and text[:-3].isdigit() and text[-2:].isdigit():
+            return Decimal(text)
     raw = text
     text = text.strip()
     if not text:
@@ -71,6 +76,11 @@ def money_text(value: Decimal) -> str:
     writes millions of these.
     """
     text = str(value)
+    if text[0] != "-":  # the common cases, fast: cents, or a half-step's three places
+        if text[-3:-2] == ".":
+            return text
+        if text[-4:-3] == "." and "E" not in text:
+            return text[:-1] if text[-1] == "0" else text
     if "E" in text:
         text = format(value, "f")
     if text[0] == "-" and value.is_zero():

@@ -19,10 +19,17 @@ from ihss_calc.rules import SCHEMA_VERSION, Household, Result
 _string = json.encoder.encode_basestring
 
 
+class RawNumber(str):
+    """A JSON number read as its own text (``json.loads(parse_float=RawNumber, …)``), so it
+    can be checked like typed input and written back untouched."""
+
+
 def dumps(value: Any, indent: int | None = 2, _level: int = 0) -> str:
     """JSON text for dicts, lists, str, int, bool, None and Decimal (exactly, as a number)."""
     if isinstance(value, Decimal):
         return money_text(value)
+    if isinstance(value, RawNumber):
+        return str.__str__(value)
     if isinstance(value, str):
         return _string(value)
     if value is None:

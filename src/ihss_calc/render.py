@@ -7,6 +7,8 @@ escape codes when stdout is not a terminal or when ``NO_COLOR`` is set.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from rich.console import Console
 from rich.table import Table
@@ -141,3 +143,22 @@ def _value(figure: Figure) -> str:
         return str(figure.value)
     per = {"USD per month": " a month", "USD per year": " a year"}.get(figure.unit, "")
     return money_display(figure.value) + per
+
+
+T = TypeVar("T")
+
+
+def batch_progress(lines: Iterator[T], total: int | None, done: Callable[[], int]) -> Iterator[T]:
+    """Pass the input's ``lines`` through, drawing a progress bar on stderr: bytes read of
+    ``total``, or lines so far when the size is not known (standard input)."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = [TextColumn("{task.fields[lines]:,} lines"), BarColumn()]
+    if total:
+        columns.append(TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("batch", total=total, lines=0)
+        for count, line in enumerate(lines, start=1):
+            if count % 4096 == 0:
+                progress.update(task, completed=done(), lines=count)
+            yield line

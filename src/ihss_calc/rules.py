@@ -183,6 +183,10 @@ def countable_amounts(
     A plain tuple, because batch work calls this hundreds of thousands of times a second.
     """
     general_on_unearned = general if unearned > general else unearned
+    countable_unearned = unearned - general_on_unearned
+    if not earned:  # nothing to exclude from earnings: the same answer, sooner
+        return (general_on_unearned, countable_unearned, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO,
+                ZERO, countable_unearned)  # fmt: skip
     unused = general - general_on_unearned
     general_on_earned = unused if earned > unused else earned
     left = earned - general_on_earned
@@ -193,7 +197,6 @@ def countable_amounts(
     half = left * share_excluded
     halved = left - half
     bwe_used = bwe if halved > bwe else halved
-    countable_unearned = unearned - general_on_unearned
     countable_earned = halved - bwe_used
     return (
         general_on_unearned,

@@ -1,0 +1,421 @@
+"""ihss batch: every row accounted for, in order, with the same answers and words as soc."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+
+from ihss_calc import batch
+from ihss_calc.cli import _batch_rates
+from ihss_calc.rules import Household, share_of_cost
+from tests.helpers import PUBLIC_CASES, household_from_row, public_cases, run
+from tests.test_properties import households
+
+D = Decimal
+RESULT_FIELDS = batch.RESULT_FIELDS
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def jsonl(text: str) -> list[dict[str, Any]]:
+    return [json.loads(line, parse_float=D) for line in text.splitlines()]
+
+
+def test_every_public_case_equals_soc() -> None:
+    result = run("batch", str(PUBLIC_CASES))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(
+        "Warning: the input column 'total_countable_income' passes through as "
+        "'input_total_countable_income': ihss writes a field of that name.\n"
+    )
+    rows = jsonl(result.stdout)
+    cases = list(public_cases())
+    assert [r["id"] for r in rows] == [c["id"] for c in cases]
+    for row, case in zip(rows, cases, strict=True):
+        soc = run("soc", "--json", "--year", case["year"], *soc_args(case))
+        expected = json.loads(soc.stdout, parse_float=D)
+        for field in (*RESULT_FIELDS, "household", "medi_cal", "rates", "warnings"):
+            assert row[field] == expected[field], (case["id"], field)
+        assert row["source"] == case["source"]  # a passthrough column, untouched
+        assert row["input_share_of_cost"] == case["share_of_cost"]  # renamed: ihss writes one
+        assert row["total_countable_income"] == D(case["total_countable_income"])
+        assert row["share_of_cost"] == D(case["share_of_cost"])
+
+
+def soc_args(case: dict[str, str]) -> list[str]:
+    args = []
+    for name in ("unearned", "earned", "irwe", "bwe"):
+        args += [f"--{name}", case[name]]
+    for name in ("couple", "blind", "spouse_blind"):
+        if case[name] == "1":
+            args.append("--" + name.replace("_", "-"))
+    return args
+
+
+@given(households())
+@settings(max_examples=200)
+def test_engine_equals_soc_for_any_household(h: Household) -> None:
+    engine = batch.Engine(*_batch_rates(2022, None))
+    amounts = (str(h.unearned), str(h.earned), str(h.irwe), str(h.bwe))
+    flags = (str(int(h.couple)), str(int(h.blind)), str(int(h.spouse_blind)))
+    values = (*amounts, *flags, "", "2022")
+    r = engine.case(values)
+    from ihss_calc.rates import load_bundled
+
+    expected = share_of_cost(h, load_bundled(2022))
+    got = [D(t) for t in r[1:]]
+    c = expected.countable
+    assert got == [c.countable_unearned, c.countable_earned, c.total, expected.above_level,
+                   expected.computed_share_of_cost, expected.share_of_cost]  # fmt: skip
+
+
+CSV_WITH_BAD_ROWS = """\
+id,unearned,earned,irwe,bwe,couple,blind,spouse_blind,medi_cal,year,note
+a,1000,500,,,,,,,2022,seed
+b,-5,0,0,0,0,0,0,,2022,negative
+c,100,100,0,15,0,0,0,,2022,bwe not blind
+d,100,100,15,0,0,1,0,,2022,irwe blind
+e,100,0,0,0,0,0,1,,2022,spouse no couple
+f,100,0,0,0,maybe,0,0,,2022,flag
+g,100,0,0,0,0,0,0,gold,2022,medi-cal
+h,100,0,0,0,0,0,0,,20x2,year
+i,100,0,0,0,0,0,0,,2030,year not on file
+j,1e3,0,0,0,0,0,0,,2022,exponent
+k,100
+l,$1,800.00,0,0,0,1,0,0,,2022,unquoted comma
+m,"$1,800.00",0,0,0,1,0,0,,2022,"quoted, with a comma"
+"""
+
+
+def test_bad_rows_are_reported_in_place_and_nothing_is_lost(tmp_path: Path) -> None:
+    result = run("batch", str(write(tmp_path, "cases.csv", CSV_WITH_BAD_ROWS)))
+    assert result.exit_code == 1
+    assert result.stderr == "ihss batch: 13 rows read, 11 failed\n"
+    rows = jsonl(result.stdout)
+    assert [r["line"] for r in rows] == list(range(2, 15))
+    errors = {r["id"]: r.get("error") for r in rows}
+    assert errors == {
+        "a": None,
+        "b": "Invalid value for 'unearned': '-5' is negative; amounts must be 0 or more",
+        "c": "Invalid value for 'bwe': blind work expenses (BWE) are for blind people, and no "
+        "one in the household is marked blind (POMS SI 00820.535)",
+        "d": "Invalid value for 'irwe': impairment-related work expenses (IRWE) are for people "
+        "who are not blind; a blind person's work expenses are BWE (POMS SI 00820.540)",
+        "e": "Invalid value for 'spouse_blind': a blind spouse needs a couple, and the household "
+        "is not a couple",
+        "f": "Invalid value for 'couple': 'maybe' is not a yes/no value; use 1 or 0, true or "
+        "false, yes or no, or leave it empty",
+        "g": "Invalid value for 'medi_cal': 'gold' is not one of 'ssi', 'magi', '1619b', 'wdp', "
+        "'ad-fpl', 'pickle', 'medically-needy', 'none'.",
+        "h": "Invalid value for 'year': '20x2' is not a valid integer.",
+        "i": "Invalid value for 'year': no rates on file for 2030; years on file: 2021, 2022, "
+        "2023, 2024, 2025, 2026",
+        "j": "Invalid value for 'unearned': '1e3' uses exponent notation; write the amount out, "
+        "such as 1000",
+        "k": "this row has 2 fields; the header has 11",
+        "l": "this row has 12 fields; the header has 11",
+        "m": None,
+    }
+    assert rows[0]["share_of_cost"] == D("157.29")
+    assert rows[0]["note"] == "seed"
+    assert rows[-1]["note"] == "quoted, with a comma"
+    assert rows[-1]["total_countable_income"] == D("1780.00")  # a couple: 1,800 − 20
+
+
+def test_same_words_as_soc() -> None:
+    soc = run("soc", "--unearned", "1e3")
+    assert soc.stderr.endswith(
+        "Error: Invalid value for '--unearned': '1e3' uses exponent notation; write the amount "
+        "out, such as 1000\n"
+    )
+
+
+def test_missing_columns_take_soc_defaults(tmp_path: Path) -> None:
+    path = write(tmp_path, "few.csv", 'unearned\n1000\n\n"$1,000.00"\n')
+    result = run("batch", str(path))
+    assert result.exit_code == 0
+    rows = jsonl(result.stdout)
+    assert [r["line"] for r in rows] == [2, 4]  # the blank line is not a row
+    soc = json.loads(run("soc", "--unearned", "1000", "--json").stdout, parse_float=D)
+    for row in rows:
+        for field in RESULT_FIELDS:
+            assert row[field] == soc[field]
+
+
+@pytest.mark.parametrize(
+    ("text", "blind"),
+    [("1", True), ("true", True), ("yes", True), ("TRUE", True), (" Yes ", True),
+     ("0", False), ("false", False), ("no", False), ("", False), ("No", False)],
+)  # fmt: skip
+def test_yes_no_values(tmp_path: Path, text: str, blind: bool) -> None:
+    path = write(tmp_path, "b.csv", f'unearned,blind\n1000,"{text}"\n')
+    row = jsonl(run("batch", str(path)).stdout)[0]
+    assert row["household"] == ("blind_individual" if blind else "individual")
+
+
+def test_passthrough_columns_are_untouched(tmp_path: Path) -> None:
+    text = 'id,name,unearned,case worker,{odd}\n"007","Ruiz, Ana\nsecond line",1000," x ",{}\n'
+    result = run("batch", str(write(tmp_path, "p.csv", text)))
+    (row,) = jsonl(result.stdout)
+    assert row["line"] == 2
+    assert (row["id"], row["name"], row["case worker"], row["{odd}"]) == (
+        "007", "Ruiz, Ana\nsecond line", " x ", "{}"
+    )  # fmt: skip
+    out = run("batch", str(tmp_path / "p.csv"), "--output-format", "csv").stdout
+    assert out.startswith("id,name,case worker,{odd},line,unearned,")
+    assert '007,"Ruiz, Ana\nsecond line", x ,{},2,1000.00,' in out
+
+
+def test_order_is_kept(tmp_path: Path) -> None:
+    lines = ["id,unearned"] + [f"r{i},{(i * 7919) % 3000}.{i % 100:02d}" for i in range(500)]
+    rows = jsonl(run("batch", str(write(tmp_path, "o.csv", "\n".join(lines)))).stdout)
+    assert [r["id"] for r in rows] == [f"r{i}" for i in range(500)]
+    for i, row in enumerate(rows):
+        unearned = D(f"{(i * 7919) % 3000}.{i % 100:02d}")
+        assert row["countable_unearned_income"] == max(D(0), unearned - 20)
+
+
+JSONL_INPUT = """\
+{"id": 1, "unearned": 1000, "earned": "500", "year": 2022, "tags": ["x", 1.50]}
+{"id": 2, "unearned": 135, "earned": 220.00, "bwe": 15, "blind": true, "year": "2022"}
+
+{"id": 3, "unearned": 1e3}
+[1, 2]
+{"id": 5, "unearned": true}
+not json
+{"id": 7, "couple": 1, "unearned": "1800", "year": 2022, "error": "x", "bwe": 5}
+{"id": 8, "couple": 1, "unearned": "1800", "year": 2022}
+"""
+
+
+def test_jsonl_in_and_out(tmp_path: Path) -> None:
+    result = run("batch", str(write(tmp_path, "c.jsonl", JSONL_INPUT)))
+    assert result.exit_code == 1
+    rows = result.stdout.splitlines()
+    parsed = [json.loads(r, parse_float=D) for r in rows]
+    assert [p["line"] for p in parsed] == [1, 2, 4, 5, 6, 7, 8, 9]
+    assert parsed[0]["share_of_cost"] == D("157.29")
+    assert '"tags": ["x", 1.50]' in rows[0]  # passed through untouched, 1.50 as written
+    assert parsed[1]["total_countable_income"] == D("177.50")
+    assert parsed[2]["error"] == (
+        "Invalid value for 'unearned': '1e3' uses exponent notation; write the amount out, "
+        "such as 1000"
+    )
+    assert parsed[3] == {"line": 5, "error": "a JSON Lines row must be an object, not an array"}
+    assert parsed[4]["error"] == (
+        "Invalid value for 'unearned': 'true' is not an amount of money; write dollars and "
+        "cents such as 1000, 1000.50 or $1,000.50"
+    )
+    assert parsed[5]["error"].startswith("not valid JSON: Expecting value")
+    assert parsed[6]["input_error"] == "x"
+    assert parsed[6]["error"] == (
+        "Invalid value for 'bwe': blind work expenses (BWE) are for blind people, and no one "
+        "in the household is marked blind (POMS SI 00820.535)"
+    )
+    assert parsed[7]["share_of_cost"] == D("14.36")
+    assert result.stderr == (
+        "Warning: the input column 'error' passes through as 'input_error': ihss writes a field "
+        "of that name.\nihss batch: 8 rows read, 5 failed\n"
+    )
+
+
+def test_jsonl_to_csv(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "c.jsonl", '{"id": "a", "unearned": 1000, "earned": 500, "year": 2022}\n'
+    )
+    result = run("batch", str(path), "--output-format", "csv")
+    lines = result.stdout.splitlines()
+    assert lines[0].split(",")[:4] == ["id", "line", "unearned", "earned"]
+    assert lines[1].startswith("a,1,1000.00,500.00,0.00,0.00,false,false,false,,2022,individual,")
+    assert ",157.29,bundled rates_2022.toml," in lines[1]
+
+
+def test_csv_output_columns(tmp_path: Path) -> None:
+    result = run("batch", str(write(tmp_path, "cases.csv", CSV_WITH_BAD_ROWS)),
+                 "--output-format", "csv")  # fmt: skip
+    lines = result.stdout.splitlines()
+    assert lines[0] == "id,note," + ",".join(batch.CSV_FIELDS)
+    assert lines[1] == (
+        "a,seed,2,1000.00,500.00,0.00,0.00,false,false,false,,2022,individual,980.00,217.50,"
+        "1197.50,1040.21,157.29,157.29,157.29,bundled rates_2022.toml,,"
+    )
+    assert lines[2] == (
+        "b,negative,3,,,,,,,,,,,,,,,,,,,,Invalid value for 'unearned': '-5' is negative; "
+        "amounts must be 0 or more"
+    )
+
+
+def test_steps(tmp_path: Path) -> None:
+    path = write(tmp_path, "s.csv", "id,unearned,earned,year\nx,1000,500,2022\n")
+    (row,) = jsonl(run("batch", str(path), "--steps").stdout)
+    soc = json.loads(run("soc", "--unearned", "1000", "--earned", "500", "--json").stdout,
+                     parse_float=D)  # fmt: skip
+    assert row["steps"] == soc["steps"]
+    assert row["inputs"] == soc["inputs"]
+    assert (row["line"], row["id"]) == (2, "x")
+    result = run("batch", str(path), "--steps", "--output-format", "csv")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "Error: --steps needs --output-format jsonl" in result.stderr
+
+
+def test_stdin_needs_a_format() -> None:
+    result = run("batch", "-")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.endswith(
+        "Error: cannot tell the input format from standard input; pass --input-format csv or "
+        "jsonl.\n"
+    )
+
+
+def test_stdin(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from ihss_calc.cli import cli
+
+    result = CliRunner().invoke(
+        cli, ["batch", "-", "--input-format", "csv"], input="unearned,year\n1000,2022\n"
+    )
+    assert result.exit_code == 0
+    assert jsonl(result.stdout)[0]["countable_unearned_income"] == D("980.00")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("id,name\n1,x\n", "the first line names none of the input columns (unearned, earned, "
+                           "irwe, bwe, couple, blind, spouse_blind, medi_cal, year); CSV input "
+                           "needs a header row"),
+        ("unearned,unearned\n1,2\n", "the header names the column 'unearned' twice"),
+    ],
+)  # fmt: skip
+def test_unusable_header(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, "h.csv", text)
+    result = run("batch", str(path))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.endswith(f"Error: {path}: {message}\n")
+
+
+def test_empty_input(tmp_path: Path) -> None:
+    for text in ("", "unearned,earned\n"):
+        result = run("batch", str(write(tmp_path, "e.csv", text)))
+        assert (result.exit_code, result.stdout) == (0, "")
+        assert result.stderr == "ihss batch: 0 rows read, 0 failed\n"
+
+
+def test_spreadsheet_bom_and_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes("\ufeffid,unearned\r\nx,1000\r\n".encode())
+    (row,) = jsonl(run("batch", str(path)).stdout)
+    assert (row["id"], row["countable_unearned_income"]) == ("x", D("980.00"))
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("id,unearned\nJos\xe9,1000\n".encode("latin-1"))
+    result = run("batch", str(path))
+    assert result.exit_code == 2
+    assert f"Error: {path} is not UTF-8 text (invalid continuation byte)" in result.stderr
+
+
+def test_format_from_name(tmp_path: Path) -> None:
+    path = write(tmp_path, "cases.txt", "unearned\n1\n")
+    result = run("batch", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: cannot tell the input format from the name 'cases.txt'; pass --input-format csv "
+        "or jsonl.\n"
+    )
+    assert run("batch", str(path), "--input-format", "csv").exit_code == 0
+
+
+def test_year_option_and_warning_once(tmp_path: Path) -> None:
+    path = write(tmp_path, "y.csv", "unearned,year\n1000,\n1000,2024\n1000,\n1000,2024\n")
+    result = run("batch", str(path), "--year", "2023")
+    rows = jsonl(result.stdout)
+    assert [r["rates"]["year"] for r in rows] == [2023, 2024, 2023, 2024]
+    assert result.stderr == (
+        "Warning: these are 2023 rates, for a year that has not started (it is 2022).\n"
+        "Warning: these are 2024 rates, for a year that has not started (it is 2022).\n"
+        "ihss batch: 4 rows read, 0 failed\n"
+    )
+    assert rows[0]["warnings"] == [
+        "these are 2023 rates, for a year that has not started (it is 2022)."
+    ]
+
+
+def test_rates_file_for_every_row(tmp_path: Path) -> None:
+    from ihss_calc.rates import years_on_file
+
+    rates = str(years_on_file()[2024])
+    path = write(tmp_path, "r.csv", "unearned,year\n1000,\n1000,2022\n")
+    result = run("batch", str(path), "--rates", rates)
+    rows = jsonl(result.stdout)
+    assert rows[0]["payment_level"] == D("1182.94")
+    assert rows[1]["error"] == (
+        f"Invalid value for 'year': 2022 does not match the year of {rates}, 2024"
+    )
+
+
+# -- as a process: closed pipes and Ctrl-C ------------------------------------------------------
+
+
+def ihss_process(*args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "ihss_calc", "batch", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def big_csv(tmp_path: Path, rows: int) -> Path:
+    lines = ["id,unearned,earned"] + [f"{i},{i % 3000},{i % 700}" for i in range(rows)]
+    return write(tmp_path, "big.csv", "\n".join(lines) + "\n")
+
+
+def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    process = ihss_process(str(big_csv(tmp_path, 200_000)))
+    assert process.stdout is not None
+    first = process.stdout.readline()
+    assert first.startswith(b'{"line": 2, "id": "0"')
+    process.stdout.close()  # as `| head -1` does
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 141
+    assert b"Traceback" not in err
+    assert b"BrokenPipe" not in err
+
+
+def test_ctrl_c_exits_130(tmp_path: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ihss_calc", "batch", "-", "--input-format", "csv"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdin is not None
+    process.stdin.write(b"id,unearned\n1,1000\n")
+    process.stdin.flush()
+    time.sleep(1.0)  # it is waiting for more input
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert b"Traceback" not in err
+    assert err.endswith(b"rows.\n")
+
+
+def test_household_from_row_helper_matches_csv() -> None:
+    # The helper the public-case tests use reads rows as batch does.
+    case = next(public_cases())
+    assert household_from_row(case).unearned == D(case["unearned"])
+    assert os.path.exists(PUBLIC_CASES)
