@@ -137,6 +137,7 @@ def test_json_contract() -> None:
         "blind": False,
         "spouse_blind": False,
         "medi_cal": None,
+        "disability_income": Decimal("0.00"),
         "year": 2022,
     }
     assert body["rates"] == {"year": 2022, "file": "bundled rates_2022.toml", "bundled": True}

@@ -104,3 +104,30 @@ def money_display(value: Decimal) -> str:
     whole, _, frac = text.partition(".")
     sign = "-" if whole.startswith("-") else ""
     return f"{sign}{int(whole.lstrip('-')):,}.{frac}"
+
+
+MAX_POINTS = 1000
+
+
+def parse_range(text: str) -> tuple[list[Decimal], Decimal]:
+    """``FROM:TO:STEP`` -> ([FROM, FROM+STEP, … up to TO], STEP): at most MAX_POINTS."""
+    parts = text.split(":")
+    if len(parts) != 3:
+        raise AmountError(f"{text!r} is not a range; write FROM:TO:STEP, such as 0:3000:100")
+    values = []
+    for name, part in zip(("FROM", "TO", "STEP"), parts, strict=True):
+        try:
+            values.append(parse_amount(part))
+        except AmountError as exc:
+            raise AmountError(f"{name} in {text!r}: {exc}") from None
+    start, stop, step = values
+    if not step:
+        raise AmountError(f"STEP in {text!r} is 0; it must be more than 0")
+    if stop < start:
+        raise AmountError(f"TO in {text!r} is less than FROM")
+    count = int((stop - start) / step) + 1
+    if count > MAX_POINTS:
+        raise AmountError(
+            f"{text!r} gives {count:,} points; at most {MAX_POINTS:,}: use a larger STEP"
+        )
+    return [start + step * i for i in range(count)], step

@@ -17,8 +17,15 @@ from typing import Any
 import click
 
 from ihss_calc import rates as rates_mod
-from ihss_calc.amounts import AmountError, parse_amount
-from ihss_calc.rules import MEDI_CAL, Household, InputProblem, check_household, share_of_cost
+from ihss_calc.amounts import AmountError, parse_amount, parse_range
+from ihss_calc.rules import (
+    MEDI_CAL,
+    Household,
+    InputProblem,
+    check_household,
+    share_of_cost,
+    what_if,
+)
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -80,90 +87,73 @@ Exit codes: 0 done, 1 bad rates file, 2 bad usage or input.
 """
 
 
-@cli.command(epilog=SOC_EPILOG)
-@click.option(
-    "--unearned",
-    type=AMOUNT,
-    default="0",
-    show_default=True,
-    metavar="AMOUNT",
-    help="Monthly unearned income: SSDI, pensions, other benefits (not CalFresh).",
-)
-@click.option(
-    "--earned",
-    type=AMOUNT,
-    default="0",
-    show_default=True,
-    metavar="AMOUNT",
-    help="Monthly gross earnings: wages, tips, self-employment.",
-)
-@click.option(
-    "--irwe",
-    type=AMOUNT,
-    default="0",
-    show_default=True,
-    metavar="AMOUNT",
-    help="Impairment-related work expenses a month (people who are not blind).",
-)
-@click.option(
-    "--bwe",
-    type=AMOUNT,
-    default="0",
-    show_default=True,
-    metavar="AMOUNT",
-    help="Blind work expenses a month (needs --blind or --spouse-blind).",
-)
-@click.option("--couple", is_flag=True, help="A couple: incomes combined, one $20 and one $65.")
-@click.option("--blind", is_flag=True, help="The recipient is blind.")
-@click.option("--spouse-blind", is_flag=True, help="The spouse is blind (needs --couple).")
-@click.option(
-    "--medi-cal",
-    type=click.Choice(list(MEDI_CAL)),
-    default=None,
-    help="Your kind of Medi-Cal. ssi, magi, 1619b, wdp, ad-fpl and pickle mean no share of cost.",
-)
-@click.option(
-    "--year",
-    type=int,
-    default=None,
-    help="Rates for this calendar year. Default: the latest year on file, not after this year.",
-)
-@click.option(
-    "--rates",
-    "rates_file",
-    metavar="FILE",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Use this rates file instead of the bundled one (see 'ihss rates --check').",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
-def soc(
-    unearned: Decimal,
-    earned: Decimal,
-    irwe: Decimal,
-    bwe: Decimal,
-    couple: bool,
-    blind: bool,
-    spouse_blind: bool,
-    medi_cal: str | None,
-    year: int | None,
-    rates_file: Path | None,
-    as_json: bool,
-) -> None:
-    """Work out the monthly IHSS share of cost, step by step.
+def household_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options ``soc`` and ``whatif`` share: everything about the household but earnings."""
+    options = [
+        click.option("--unearned", type=AMOUNT, default="0", show_default=True,
+                     metavar="AMOUNT",
+                     help="Monthly unearned income: SSDI, pensions, other benefits (not "
+                     "CalFresh)."),
+        click.option("--irwe", type=AMOUNT, default="0", show_default=True, metavar="AMOUNT",
+                     help="Impairment-related work expenses a month (people who are not "
+                     "blind)."),
+        click.option("--bwe", type=AMOUNT, default="0", show_default=True, metavar="AMOUNT",
+                     help="Blind work expenses a month (needs --blind or --spouse-blind)."),
+        click.option("--couple", is_flag=True,
+                     help="A couple: incomes combined, one $20 and one $65."),
+        click.option("--blind", is_flag=True, help="The recipient is blind."),
+        click.option("--spouse-blind", is_flag=True, help="The spouse is blind (needs --couple)."),
+        click.option("--medi-cal", type=click.Choice(list(MEDI_CAL)), default=None,
+                     help="Your kind of Medi-Cal. ssi, magi, 1619b, wdp, ad-fpl and pickle mean "
+                     "no share of cost."),
+        click.option("--disability-income", type=AMOUNT, default="0", show_default=True,
+                     metavar="AMOUNT",
+                     help="The part of --unearned that is disability benefits (SSDI, SDI, "
+                     "workers' comp): left out for the Working Disabled Program check."),
+        click.option("--year", type=int, default=None,
+                     help="Rates for this calendar year. Default: the latest year on file, not "
+                     "after this year."),
+        click.option("--rates", "rates_file", metavar="FILE",
+                     type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     help="Use this rates file instead of the bundled one (see 'ihss rates "
+                     "--check')."),
+        click.option("--json", "as_json", is_flag=True,
+                     help="Print one JSON object instead of a table."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        command = option(command)
+    return command
 
-    Amounts are monthly: dollars and cents such as 1000, 1000.50 or $1,000.50.
-    Without --medi-cal the computed share of cost stands, and the output names the
-    kinds of Medi-Cal that would make it 0.
-    """
-    household = Household(
-        unearned=unearned, earned=earned, irwe=irwe, bwe=bwe,
-        couple=couple, blind=blind, spouse_blind=spouse_blind, medi_cal=medi_cal,
-    )  # fmt: skip
+
+def make_household(earned: Decimal, **options: Any) -> Household:
+    """The household the options describe; a combination the rules refuse exits 2."""
+    fields = ("unearned", "irwe", "bwe", "couple", "blind", "spouse_blind", "medi_cal",
+              "disability_income")  # fmt: skip
+    household = Household(earned=earned, **{name: options[name] for name in fields})
     try:
         check_household(household)
     except InputProblem as problem:
         hint = f"'{option_name(problem.field)}'"
         raise click.BadParameter(problem.message, param_hint=hint) from None
+    return household
+
+
+@cli.command(epilog=SOC_EPILOG)
+@click.option(
+    "--earned", type=AMOUNT, default="0", show_default=True, metavar="AMOUNT",
+    help="Monthly gross earnings: wages, tips, self-employment.",
+)  # fmt: skip
+@household_options
+def soc(earned: Decimal, year: int | None, rates_file: Path | None, as_json: bool,
+        **options: Any) -> None:  # fmt: skip
+    """Work out the monthly IHSS share of cost, step by step.
+
+    Amounts are monthly: dollars and cents such as 1000, 1000.50 or $1,000.50.
+    Without --medi-cal the computed share of cost stands, and the output names the
+    kinds of Medi-Cal that would make it 0. With earnings, it also checks the Working
+    Disabled Program, and it says how much you could earn before paying a share of cost.
+    """
+    household = make_household(earned, **options)
     rates, warnings = choose_rates(year, rates_file)
     result = share_of_cost(household, rates)
     if as_json:
@@ -174,6 +164,55 @@ def soc(
         from ihss_calc import render
 
         render.soc(result)
+
+
+class RangeType(click.ParamType):  # type: ignore[type-arg]
+    """``FROM:TO:STEP`` earnings: (levels, step)."""
+
+    name = "range"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, tuple):
+            return value
+        try:
+            return parse_range(str(value))
+        except AmountError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+WHATIF_EPILOG = """\b
+Examples:
+  ihss whatif --unearned 1000 --earned 0:3000:100
+  ihss whatif --unearned 1200 --disability-income 1200 --earned 0:5000:250
+  ihss whatif --unearned 1000 --earned 0:3000:100 --json | jq '.points[].share_of_cost'
+
+At most 1,000 points. Exit codes: 0 done, 1 bad rates file, 2 bad usage or input.
+"""
+
+
+@cli.command(epilog=WHATIF_EPILOG)
+@click.option(
+    "--earned", "earnings", type=RangeType(), required=True, metavar="FROM:TO:STEP",
+    help="Monthly gross earnings from FROM to TO in steps of STEP, such as 0:3000:100.",
+)  # fmt: skip
+@household_options
+def whatif(earnings: tuple[list[Decimal], Decimal], year: int | None, rates_file: Path | None,
+           as_json: bool, **options: Any) -> None:  # fmt: skip
+    """If I earned more, would I pay a share of cost? The share of cost at each earnings
+    level, the other income as given, with where it starts and where the Working Disabled
+    Program's income limit is crossed."""
+    levels, step = earnings
+    household = make_household(levels[0], **options)
+    rates, warnings = choose_rates(year, rates_file)
+    answer = what_if(household, rates, levels, step)
+    if as_json:
+        from ihss_calc.jsonout import dumps, whatif_dict
+
+        click.echo(dumps(whatif_dict(answer, warnings)))
+    else:
+        from ihss_calc import render
+
+        render.whatif(answer)
 
 
 def choose_rates(year: int | None, rates_file: Path | None) -> tuple[rates_mod.Rates, list[str]]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ihss_calc.amounts import money_text
 from ihss_calc.rates import Figure, Rates
-from ihss_calc.rules import SCHEMA_VERSION, Household, Result
+from ihss_calc.rules import SCHEMA_VERSION, Household, Result, WdpCheck, WhatIf
 
 _string = json.encoder.encode_basestring
 
@@ -65,6 +65,7 @@ def inputs_dict(h: Household, year: int) -> dict[str, Any]:
         "blind": h.blind,
         "spouse_blind": h.spouse_blind,
         "medi_cal": h.medi_cal,
+        "disability_income": h.disability_income,
         "year": year,
     }
 
@@ -125,6 +126,51 @@ def check_summary(rates: Rates) -> dict[str, Any]:
     }
 
 
+def wdp_dict(wdp: WdpCheck | None) -> dict[str, Any] | None:
+    if wdp is None:
+        return None
+    return {
+        "monthly_limit": wdp.monthly_limit.value,
+        "disability_income": wdp.disability_income,
+        "countable_income": wdp.countable_income,
+        "likely_eligible": wdp.likely_eligible,
+        "limit": figure_dict(wdp.monthly_limit),
+    }
+
+
+def whatif_dict(w: WhatIf, warnings: list[str]) -> dict[str, Any]:
+    """``ihss whatif --json``: the points, and where the share of cost and WDP's limit start."""
+    h = w.household
+    inputs = inputs_dict(h, w.rates.year)
+    del inputs["earned"]
+    limit = w.wdp_limit
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "inputs": {**inputs, "earned": {"from": w.earnings[0], "to": w.earnings[-1],
+                                         "step": w.step, "points": len(w.earnings)}},
+        "household": h.kind,
+        "payment_level": w.rates.payment_levels[h.kind].value,
+        "max_earned_without_soc": w.max_earned_without_soc,
+        "wdp": None if limit is None else {
+            "monthly_limit": limit.value,
+            "max_earned_under_limit": w.max_earned_under_wdp_limit,
+            "limit": figure_dict(limit),
+        },
+        "points": [
+            {
+                "earned": p.earned,
+                "share_of_cost": p.share_of_cost,
+                "total_countable_income": p.total_countable_income,
+                "wdp_countable_income": p.wdp_countable_income,
+                "wdp_likely_eligible": p.wdp_likely_eligible,
+            }
+            for p in w.points
+        ],
+        "rates": rates_ref(w.rates),
+        "warnings": warnings,
+    }  # fmt: skip
+
+
 def result_dict(
     result: Result, *, steps: bool = True, warnings: list[str] | None = None
 ) -> dict[str, Any]:
@@ -154,6 +200,15 @@ def result_dict(
         ),
         "rates": rates_ref(result.rates),
     }
+    body["max_earned_without_soc"] = result.max_earned_without_soc
+    body["wdp"] = wdp_dict(result.wdp)
+    t = result.threshold_1619b
+    body["threshold_1619b"] = None if t is None else {
+        "yearly_earnings": t.yearly_earnings,
+        "threshold": t.threshold.value,
+        "below": t.below,
+        "figure": figure_dict(t.threshold),
+    }  # fmt: skip
     if steps:
         body["steps"] = [
             {

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import TypeVar
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ihss_calc.amounts import money_display
+from ihss_calc.amounts import ZERO, money_display
 from ihss_calc.rates import HOUSEHOLD_KINDS, Figure, Rates, Source
-from ihss_calc.rules import HOUSEHOLD_LABELS, Result
+from ihss_calc.rules import HOUSEHOLD_LABELS, MEDI_CAL, Result, WhatIf
 
 # Deductions that are 0 say nothing in a table (the JSON keeps every step).
 _HIDDEN_WHEN_ZERO = {"general_exclusion_earned", "irwe", "bwe"}
@@ -77,8 +78,99 @@ def soc(result: Result, out: Console | None = None) -> None:
             f"not above the payment level ${money_display(level)})"
         )
     out.print(Text(verdict, style="bold"))
+    for line in work_lines(result):
+        out.print(Text(line))
     for note in result.notes:
         out.print(Text(f"- {note}"))
+
+
+def work_lines(result: Result) -> list[str]:
+    """Headroom, the WDP check and 1619(b), in words."""
+    lines = []
+    headroom = result.max_earned_without_soc
+    if headroom is not None:
+        lines.append(
+            f"You could earn up to ${money_display(headroom)} a month before paying a share "
+            f"of cost (the other income as given)."
+        )
+    elif not result.free_because_of_medi_cal and result.computed_share_of_cost:
+        lines.append("There is a share of cost even with no earnings.")
+    wdp = result.wdp
+    if wdp is not None:
+        verdict = "under" if wdp.likely_eligible else "not under"
+        lines.append(
+            f"Working Disabled Program: countable income without disability income "
+            f"${money_display(wdp.countable_income)} is {verdict} the limit "
+            f"${money_display(wdp.monthly_limit.value)} a month (250% of the poverty level, "
+            f"{wdp.monthly_limit.status})."
+        )
+    t = result.threshold_1619b
+    if t is not None:
+        lines.append(
+            f"1619(b), for information: yearly earnings ${money_display(t.yearly_earnings)} are "
+            f"{'under' if t.below else 'not under'} California's threshold of "
+            f"${money_display(t.threshold.value)} ({t.threshold.status}); 1619(b) is for people "
+            f"whose earnings ended their SSI cash."
+        )
+    return lines
+
+
+def whatif(answer: WhatIf, out: Console | None = None) -> None:
+    """A row per earnings level with a bar for the share of cost; markers where the share of
+    cost starts and where WDP's limit is crossed."""
+    out = out or console()
+    h = answer.household
+    table = Table(
+        title=f"Share of cost by monthly earnings: {HOUSEHOLD_LABELS[h.kind]}, "
+        f"{answer.rates.year} rates, unearned ${money_display(h.unearned)}",
+        title_justify="left",
+    )
+    rows: list[tuple[list[str], Decimal, str]] = []
+    top = max((p.share_of_cost for p in answer.points), default=ZERO) or Decimal(1)
+    before = None  # the point before, to mark where things change within the sweep
+    for p in answer.points:
+        markers: list[str] = []
+        if before is not None and p.share_of_cost and not before.share_of_cost:
+            markers.append("◀ share starts")
+        if before is not None and p.wdp_likely_eligible is False and before.wdp_likely_eligible:
+            markers.append("◀ over WDP limit")
+        before = p
+        texts = [money_display(v) for v in (p.earned, p.total_countable_income, p.share_of_cost)]
+        rows.append((texts, p.share_of_cost / top, ", ".join(markers)))
+    widths = [max(len(name), *(len(r[0][i]) for r in rows)) for i, name in
+              enumerate(("Earned", "Countable", "Share"))]  # fmt: skip
+    for name, width in zip(("Earned", "Countable", "Share"), widths, strict=True):
+        table.add_column(name, justify="right", no_wrap=True, min_width=width)
+    marker_width = max((len(r[2]) for r in rows), default=0)
+    used = sum(widths) + marker_width + 16  # borders and padding
+    bar = max(8, min(30, out.width - used))
+    table.add_column("", no_wrap=True, width=bar, overflow="crop")
+    table.add_column("", no_wrap=True, min_width=marker_width)
+    for texts, fraction, marked in rows:
+        filled = int(fraction * bar)
+        table.add_row(
+            *(Text(t) for t in texts),
+            Text("█" * filled + ("▏" if fraction and not filled else ""), style="cyan"),
+            Text(marked, style="bold"),
+        )
+    out.print(table)
+    if answer.max_earned_without_soc is not None:
+        out.print(Text(
+            f"The share of cost starts above ${money_display(answer.max_earned_without_soc)} a "
+            f"month of earnings."
+        ))  # fmt: skip
+    elif not h.medi_cal or not MEDI_CAL[h.medi_cal].no_share_of_cost:
+        out.print(Text("There is a share of cost even with no earnings."))
+    program = h.medi_cal
+    if program and answer.points and not any(p.share_of_cost for p in answer.points):
+        out.print(Text(f"No share of cost at any of these earnings with --medi-cal {program}."))
+    if answer.wdp_limit is not None and answer.max_earned_under_wdp_limit is not None:
+        out.print(Text(
+            f"Working Disabled Program: countable income (without disability income) stays "
+            f"under its limit of ${money_display(answer.wdp_limit.value)} a month up to "
+            f"${money_display(answer.max_earned_under_wdp_limit)} of earnings. WDP has no "
+            f"premium and means no IHSS share of cost."
+        ))  # fmt: skip
 
 
 def rates_table(rates: Rates, out: Console | None = None) -> None:

@@ -17,6 +17,7 @@ Every figure comes from ``Rates``; the only numbers here are 0.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -107,6 +108,7 @@ class Household:
     blind: bool = False
     spouse_blind: bool = False
     medi_cal: str | None = None
+    disability_income: Decimal = ZERO  # the part of unearned that is disability benefits (WDP)
 
     @property
     def kind(self) -> str:
@@ -119,12 +121,18 @@ class Household:
 
 def check_household(household: Household) -> None:
     """Raise ``InputProblem`` for inputs the rules do not allow (RULES.md §1.3)."""
-    for name in ("unearned", "earned", "irwe", "bwe"):
+    for name in ("unearned", "earned", "irwe", "bwe", "disability_income"):
         amount: Decimal = getattr(household, name)
         if not amount.is_finite() or amount < 0:
             raise InputProblem(name, f"{amount} is not an amount of 0 or more")
         if amount > MAX_AMOUNT:
             raise InputProblem(name, f"{amount} is more than {money_display(MAX_AMOUNT)}")
+    if household.disability_income > household.unearned:
+        raise InputProblem(
+            "disability_income",
+            f"{money_display(household.disability_income)} is more than the unearned income, "
+            f"{money_display(household.unearned)}: disability benefits are part of it",
+        )
     if household.spouse_blind and not household.couple:
         raise InputProblem(
             "spouse_blind", "a blind spouse needs a couple, and the household is not a couple"
@@ -275,6 +283,9 @@ class Result:
     medi_cal: MediCalProgram | None
     steps: tuple[Step, ...]
     notes: tuple[str, ...]
+    max_earned_without_soc: Decimal | None  # whole cents; None: a share even at 0, or free
+    wdp: WdpCheck | None  # only with earnings
+    threshold_1619b: Threshold1619b | None  # only with earnings and a threshold on file
 
     @property
     def free_because_of_medi_cal(self) -> bool:
@@ -292,6 +303,7 @@ def share_of_cost(household: Household, rates: Rates) -> Result:
     free = program is not None and program.no_share_of_cost
     share = ZERO.quantize(quantum, rounding=mode) if free else computed
     steps = _steps(household, rates, c, level, above, computed, program, share)
+    wdp = wdp_check(household, rates)
     return Result(
         household=household,
         rates=rates,
@@ -302,7 +314,10 @@ def share_of_cost(household: Household, rates: Rates) -> Result:
         share_of_cost=share,
         medi_cal=program,
         steps=steps,
-        notes=_notes(computed, program),
+        notes=_notes(computed, program, wdp),
+        max_earned_without_soc=None if free else max_earned_without_soc(household, rates),
+        wdp=wdp,
+        threshold_1619b=threshold_1619b(household, rates),
     )
 
 
@@ -435,8 +450,17 @@ def _steps(
     return tuple(steps)
 
 
-def _notes(computed: Decimal, program: MediCalProgram | None) -> tuple[str, ...]:
+def _notes(
+    computed: Decimal, program: MediCalProgram | None, wdp: WdpCheck | None
+) -> tuple[str, ...]:
     notes = []
+    if computed and program is None and wdp is not None and wdp.likely_eligible:
+        notes.append(
+            f"You may qualify for Medi-Cal's Working Disabled Program (WDP): your countable "
+            f"income for WDP, ${money_display(wdp.countable_income)}, is under its limit of "
+            f"${money_display(wdp.monthly_limit.value)} a month. WDP has no premium and means "
+            f"no IHSS share of cost (DHCS WDP; DB101 IHSS page)."
+        )
     if program is not None and program.no_share_of_cost:
         notes.append(
             f"No share of cost: IHSS is free with {program.label} ({program.source})."
@@ -451,3 +475,196 @@ def _notes(computed: Decimal, program: MediCalProgram | None) -> tuple[str, ...]
         notes.append(f"This share of cost would be 0 with any of: {names} (see --medi-cal).")
     notes.append(NOT_MODELED)
     return tuple(notes)
+
+
+# -- work incentives (RULES.md §5) ------------------------------------------------------------
+
+
+def share_at_earnings(household: Household, rates: Rates, earned: Decimal) -> Decimal:
+    """The share of cost (rounded, before Medi-Cal) with ``earned`` in place of the earnings."""
+    total = countable_amounts(
+        household.unearned,
+        earned,
+        household.irwe,
+        household.bwe,
+        rates.general_exclusion.value,
+        rates.earned_exclusion.value,
+        rates.earned_share_excluded.value,
+    )[9]
+    level = rates.payment_levels[household.kind].value
+    return above_and_share(total, level, rates.rounding.quantum.value, rates.rounding.mode)[1]
+
+
+def largest_cents(holds: Callable[[Decimal], bool], low: int = 0) -> Decimal | None:
+    """The largest whole-cent amount from ``low`` up to MAX_AMOUNT for which ``holds`` is
+    true, when ``holds`` is true up to some amount and false beyond it (the rules only ever
+    add countable income as earnings rise); None when it holds even at MAX_AMOUNT."""
+    high = int(MAX_AMOUNT * 100)
+    if holds(MAX_AMOUNT):
+        return None
+    while low < high - 1:  # holds(low) is true and holds(high) is false
+        middle = (low + high) // 2
+        if holds(Decimal(middle).scaleb(-2)):
+            low = middle
+        else:
+            high = middle
+    return Decimal(low).scaleb(-2)
+
+
+def max_earned_without_soc(household: Household, rates: Rates) -> Decimal | None:
+    """The largest monthly gross earnings, in whole cents, at which the share of cost is still
+    0.00, the other inputs as given. None when there is a share of cost even with no earnings
+    (or, with odd figures, none at any earnings)."""
+    if share_at_earnings(household, rates, ZERO):
+        return None
+    return largest_cents(lambda earned: not share_at_earnings(household, rates, earned))
+
+
+@dataclass(frozen=True, slots=True)
+class WdpCheck:
+    """Medi-Cal's Working Disabled Program, roughly: countable income, counted as RULES.md §1
+    with disability income left out, under 250% of the poverty level (DHCS WDP page)."""
+
+    monthly_limit: Figure
+    disability_income: Decimal
+    countable_income: Decimal
+    likely_eligible: bool
+
+
+def wdp_countable_income(household: Household, rates: Rates, earned: Decimal) -> Decimal:
+    """RULES.md §1 with disability income left out: the unused part of the $20 still carries
+    to earnings, and IRWE still come off."""
+    return countable_amounts(
+        household.unearned - household.disability_income,
+        earned,
+        household.irwe,
+        household.bwe,
+        rates.general_exclusion.value,
+        rates.earned_exclusion.value,
+        rates.earned_share_excluded.value,
+    )[9]
+
+
+def wdp_limit(household: Household, rates: Rates) -> Figure | None:
+    return rates.wdp_income_limits.get("couple" if household.couple else "individual")
+
+
+def wdp_check(household: Household, rates: Rates) -> WdpCheck | None:
+    """The WDP check for a household with earnings; None without earnings (WDP is for people
+    who work) or when the rates file has no WDP limit."""
+    limit = wdp_limit(household, rates)
+    if not household.earned or limit is None:
+        return None
+    countable = wdp_countable_income(household, rates, household.earned)
+    return WdpCheck(
+        monthly_limit=limit,
+        disability_income=household.disability_income,
+        countable_income=countable,
+        likely_eligible=countable < limit.value,
+    )
+
+
+def max_earned_under_wdp_limit(household: Household, rates: Rates) -> Decimal | None:
+    """The largest earnings, in whole cents, at which WDP's countable income is still under
+    its limit; None without a limit on file or when it is reached with no earnings."""
+    limit = wdp_limit(household, rates)
+    if limit is None:
+        return None
+
+    def under(earned: Decimal) -> bool:
+        return wdp_countable_income(household, rates, earned) < limit.value
+
+    return largest_cents(under) if under(ZERO) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Threshold1619b:
+    """1619(b), as information: yearly earnings against California's threshold."""
+
+    threshold: Figure
+    yearly_earnings: Decimal
+    below: bool
+
+
+def threshold_1619b(household: Household, rates: Rates) -> Threshold1619b | None:
+    if not household.earned:
+        return None
+    figure = rates.thresholds_1619b.get("blind" if household.blind else "regular")
+    if figure is None:
+        return None
+    yearly = household.earned * 12
+    return Threshold1619b(threshold=figure, yearly_earnings=yearly, below=yearly < figure.value)
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One earnings level of a what-if sweep."""
+
+    earned: Decimal
+    total_countable_income: Decimal
+    share_of_cost: Decimal  # after Medi-Cal, as ``share_of_cost`` gives it
+    wdp_countable_income: Decimal
+    wdp_likely_eligible: bool | None  # None without earnings or without a limit on file
+
+
+def sweep(household: Household, rates: Rates, earnings: list[Decimal]) -> list[Point]:
+    """The share of cost at each earnings level, the other inputs as given: what
+    ``share_of_cost`` would say for each, without the steps."""
+    check_household(household)
+    program = MEDI_CAL[household.medi_cal] if household.medi_cal else None
+    free = program is not None and program.no_share_of_cost
+    quantum, mode = rates.rounding.quantum.value, rates.rounding.mode
+    zero = ZERO.quantize(quantum, rounding=mode)
+    limit = wdp_limit(household, rates)
+    points = []
+    for earned in earnings:
+        total = countable_amounts(
+            household.unearned, earned, household.irwe, household.bwe,
+            rates.general_exclusion.value, rates.earned_exclusion.value,
+            rates.earned_share_excluded.value,
+        )[9]  # fmt: skip
+        share = share_at_earnings(household, rates, earned)
+        wdp_countable = wdp_countable_income(household, rates, earned)
+        points.append(
+            Point(
+                earned=earned,
+                total_countable_income=total,
+                share_of_cost=zero if free else share,
+                wdp_countable_income=wdp_countable,
+                wdp_likely_eligible=(
+                    None if limit is None or not earned else wdp_countable < limit.value
+                ),
+            )
+        )
+    return points
+
+
+@dataclass(frozen=True, slots=True)
+class WhatIf:
+    """A sweep over earnings, and the exact earnings where things change."""
+
+    household: Household  # its ``earned`` is not used
+    rates: Rates
+    earnings: tuple[Decimal, ...]
+    step: Decimal
+    points: tuple[Point, ...]
+    max_earned_without_soc: Decimal | None
+    max_earned_under_wdp_limit: Decimal | None
+    wdp_limit: Figure | None
+
+
+def what_if(household: Household, rates: Rates, earnings: list[Decimal], step: Decimal) -> WhatIf:
+    """``ihss whatif``: the share of cost at each earnings level."""
+    points = sweep(household, rates, earnings)
+    program = MEDI_CAL[household.medi_cal] if household.medi_cal else None
+    free = program is not None and program.no_share_of_cost
+    return WhatIf(
+        household=household,
+        rates=rates,
+        earnings=tuple(earnings),
+        step=step,
+        points=tuple(points),
+        max_earned_without_soc=None if free else max_earned_without_soc(household, rates),
+        max_earned_under_wdp_limit=max_earned_under_wdp_limit(household, rates),
+        wdp_limit=wdp_limit(household, rates),
+    )
