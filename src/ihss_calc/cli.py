@@ -35,21 +35,25 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-class AmountType(click.ParamType):  # type: ignore[type-arg]
-    """A monthly amount in dollars and cents, parsed straight to Decimal (never float)."""
+class ParsedType(click.ParamType):  # type: ignore[type-arg]
+    """A value parsed by one of ``ihss_calc.amounts``' parsers, straight to Decimal (never
+    float); its ``AmountError`` becomes click's usage error, exit 2, naming the option."""
 
-    name = "amount"
+    def __init__(self, name: str, parse: Callable[[str], Any]) -> None:
+        self.name = name
+        self._parse = parse
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, Decimal):
-            return value
+        if not isinstance(value, str):
+            return value  # already parsed (a default)
         try:
-            return parse_amount(str(value))
+            return self._parse(value)
         except AmountError as exc:
             self.fail(str(exc), param, ctx)
 
 
-AMOUNT = AmountType()
+AMOUNT = ParsedType("amount", parse_amount)
+RANGE = ParsedType("range", parse_range)
 
 
 def option_name(field: str) -> str:
@@ -166,20 +170,6 @@ def soc(earned: Decimal, year: int | None, rates_file: Path | None, as_json: boo
         render.soc(result)
 
 
-class RangeType(click.ParamType):  # type: ignore[type-arg]
-    """``FROM:TO:STEP`` earnings: (levels, step)."""
-
-    name = "range"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, tuple):
-            return value
-        try:
-            return parse_range(str(value))
-        except AmountError as exc:
-            self.fail(str(exc), param, ctx)
-
-
 WHATIF_EPILOG = """\b
 Examples:
   ihss whatif --unearned 1000 --earned 0:3000:100
@@ -192,7 +182,7 @@ At most 1,000 points. Exit codes: 0 done, 1 bad rates file, 2 bad usage or input
 
 @cli.command(epilog=WHATIF_EPILOG)
 @click.option(
-    "--earned", "earnings", type=RangeType(), required=True, metavar="FROM:TO:STEP",
+    "--earned", "earnings", type=RANGE, required=True, metavar="FROM:TO:STEP",
     help="Monthly gross earnings from FROM to TO in steps of STEP, such as 0:3000:100.",
 )  # fmt: skip
 @household_options

@@ -220,20 +220,28 @@ def countable_amounts(
     )
 
 
+def exclusions(rates: Rates) -> tuple[Decimal, Decimal, Decimal]:
+    """The figures ``countable_amounts`` takes: the $20, the $65 and the one-half."""
+    return (
+        rates.general_exclusion.value,
+        rates.earned_exclusion.value,
+        rates.earned_share_excluded.value,
+    )
+
+
+def total_countable(
+    unearned: Decimal, earned: Decimal, irwe: Decimal, bwe: Decimal, rates: Rates
+) -> Decimal:
+    """Total countable income (RULES.md §1 steps 1–4) with the rates file's figures."""
+    return countable_amounts(unearned, earned, irwe, bwe, *exclusions(rates))[9]
+
+
 def countable_income(
     unearned: Decimal, earned: Decimal, irwe: Decimal, bwe: Decimal, rates: Rates
 ) -> Countable:
     """``countable_amounts`` with the rates file's figures, as a ``Countable``."""
     (g_unearned, c_unearned, g_earned, excluded, irwe_used, left, half, bwe_used, c_earned,
-     total) = countable_amounts(
-        unearned,
-        earned,
-        irwe,
-        bwe,
-        rates.general_exclusion.value,
-        rates.earned_exclusion.value,
-        rates.earned_share_excluded.value,
-    )  # fmt: skip
+     total) = countable_amounts(unearned, earned, irwe, bwe, *exclusions(rates))  # fmt: skip
     return Countable(
         unearned=unearned,
         general_on_unearned=g_unearned,
@@ -482,15 +490,11 @@ def _notes(
 
 def share_at_earnings(household: Household, rates: Rates, earned: Decimal) -> Decimal:
     """The share of cost (rounded, before Medi-Cal) with ``earned`` in place of the earnings."""
-    total = countable_amounts(
-        household.unearned,
-        earned,
-        household.irwe,
-        household.bwe,
-        rates.general_exclusion.value,
-        rates.earned_exclusion.value,
-        rates.earned_share_excluded.value,
-    )[9]
+    total = total_countable(household.unearned, earned, household.irwe, household.bwe, rates)
+    return share_from_total(household, rates, total)
+
+
+def share_from_total(household: Household, rates: Rates, total: Decimal) -> Decimal:
     level = rates.payment_levels[household.kind].value
     return above_and_share(total, level, rates.rounding.quantum.value, rates.rounding.mode)[1]
 
@@ -534,15 +538,8 @@ class WdpCheck:
 def wdp_countable_income(household: Household, rates: Rates, earned: Decimal) -> Decimal:
     """RULES.md §1 with disability income left out: the unused part of the $20 still carries
     to earnings, and IRWE still come off."""
-    return countable_amounts(
-        household.unearned - household.disability_income,
-        earned,
-        household.irwe,
-        household.bwe,
-        rates.general_exclusion.value,
-        rates.earned_exclusion.value,
-        rates.earned_share_excluded.value,
-    )[9]
+    unearned = household.unearned - household.disability_income
+    return total_countable(unearned, earned, household.irwe, household.bwe, rates)
 
 
 def wdp_limit(household: Household, rates: Rates) -> Figure | None:
@@ -618,12 +615,8 @@ def sweep(household: Household, rates: Rates, earnings: list[Decimal]) -> list[P
     limit = wdp_limit(household, rates)
     points = []
     for earned in earnings:
-        total = countable_amounts(
-            household.unearned, earned, household.irwe, household.bwe,
-            rates.general_exclusion.value, rates.earned_exclusion.value,
-            rates.earned_share_excluded.value,
-        )[9]  # fmt: skip
-        share = share_at_earnings(household, rates, earned)
+        total = total_countable(household.unearned, earned, household.irwe, household.bwe, rates)
+        share = share_from_total(household, rates, total)
         wdp_countable = wdp_countable_income(household, rates, earned)
         points.append(
             Point(
