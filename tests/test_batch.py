@@ -419,3 +419,14 @@ def test_household_from_row_helper_matches_csv() -> None:
     case = next(public_cases())
     assert household_from_row(case).unearned == D(case["unearned"])
     assert os.path.exists(PUBLIC_CASES)
+
+
+def test_caches_stay_bounded_whatever_the_input() -> None:
+    engine = batch.Engine(*_batch_rates(2022, None))
+    for i in range(batch._PROFILES_CACHED + 10):
+        with pytest.raises(batch.RowError, match=f"'y{i}' is not a valid integer"):
+            engine.case(("1", "2", "", "", "", "", "", "", f"y{i}"))
+    for i in range(batch._AMOUNTS_CACHED + 10):
+        engine.case((f"{i}.01", "", "", "", "", "", "", "", ""))
+    assert len(engine._profiles) <= batch._PROFILES_CACHED
+    assert len(engine._amounts) <= batch._AMOUNTS_CACHED

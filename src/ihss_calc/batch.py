@@ -52,7 +52,7 @@ RESULT_FIELDS = (
     "computed_share_of_cost",
     "share_of_cost",
 )
-# Output fields an input column may not share a name with.
+# Output fields: a passthrough column with one of these names comes out as input_<name>.
 RESERVED = {"line", "error", "schema_version", "inputs", "household", "medi_cal", "rates",
             "warnings", "steps", "notes", *RESULT_FIELDS}  # fmt: skip
 CSV_FIELDS = ("line", *INPUT_COLUMNS, "household", *RESULT_FIELDS, "rates_file", "warnings",
@@ -60,7 +60,9 @@ CSV_FIELDS = ("line", *INPUT_COLUMNS, "household", *RESULT_FIELDS, "rates_file",
 
 FLAGS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False, "": False}
 ZERO_TEXT = money_text(ZERO)
-_CACHE_LIMIT = 50_000  # entries per cache: plenty for real caseloads, and memory stays flat
+# Cache sizes: plenty for real caseloads, and memory stays flat whatever the input holds.
+_AMOUNTS_CACHED = 50_000
+_PROFILES_CACHED = 4_096
 
 
 class BadInput(Exception):
@@ -106,24 +108,27 @@ class Engine:
     ) -> None:
         self._rates_for = rates_for
         self._warning_for = warning_for
-        self._profiles: dict[tuple[Any, ...], Profile | RowError] = {}
+        # A combination the rules refuse is kept as its message.
+        self._profiles: dict[tuple[Any, ...], Profile | str] = {}
         self._amounts: dict[str | None, Decimal] = {}
         self._forget_amounts()
-        self.years_used: dict[int, str | None] = {}
 
     # -- once per household, Medi-Cal and year ---------------------------------------------------
 
-    def profile(self, key: tuple[str | None, ...]) -> Profile | RowError:
+    def profile(self, key: tuple[str | None, ...]) -> Profile:
+        """The profile for (couple, blind, spouse_blind, medi_cal, year) texts, or RowError."""
         found = self._profiles.get(key)
         if found is None:
             try:
                 found = self._make_profile(*key)
             except RowError as exc:
-                found = exc
-            if len(self._profiles) >= _CACHE_LIMIT:
+                found = str(exc)
+            if len(self._profiles) >= _PROFILES_CACHED:
                 self._profiles.clear()
             self._profiles[key] = found
-        return found
+        if type(found) is str:
+            raise RowError(found)
+        return found  # type: ignore[return-value]
 
     def _make_profile(
         self,
@@ -144,7 +149,6 @@ class Engine:
         except InputProblem as problem:
             raise invalid(problem.field, problem.message) from None
         warning = self._warning_for(rates)
-        self.years_used.setdefault(rates.year, warning)
         warnings = (warning,) if warning else ()
         level = rates.payment_levels[household.kind].value
         program = MEDI_CAL[code] if code else None
@@ -194,7 +198,7 @@ class Engine:
                 found = parse_amount(text or "")  # None and "" are in the cache: never here
             except AmountError as exc:
                 raise invalid(column, str(exc)) from None
-            if len(self._amounts) >= _CACHE_LIMIT:
+            if len(self._amounts) >= _AMOUNTS_CACHED:
                 self._forget_amounts()
             self._amounts[text] = found
         return found
@@ -203,9 +207,9 @@ class Engine:
         """One row's result: (profile, then the texts of countable unearned, countable earned,
         total, above the level, computed share of cost, share of cost). ``values`` are the raw
         texts of INPUT_COLUMNS, None where a column is missing. The hot path of batch work."""
-        profile = self._profiles.get(values[4:]) or self.profile(values[4:])
-        if type(profile) is RowError:
-            raise profile
+        profile = self._profiles.get(values[4:])
+        if type(profile) is not Profile:
+            profile = self.profile(values[4:])  # builds it, or raises the row's error
         get = self._amounts.get
         unearned = get(values[0])
         if unearned is None:
@@ -219,11 +223,11 @@ class Engine:
         bwe = get(values[3])
         if bwe is None:
             bwe = self.amount(values[3], "bwe")
-        if bwe and profile.bwe_error:  # type: ignore[union-attr]
-            raise RowError(profile.bwe_error)  # type: ignore[union-attr]
-        if irwe and profile.irwe_error:  # type: ignore[union-attr]
-            raise RowError(profile.irwe_error)  # type: ignore[union-attr]
-        p: Profile = profile  # type: ignore[assignment]
+        p = profile
+        if bwe and p.bwe_error:
+            raise RowError(p.bwe_error)
+        if irwe and p.irwe_error:
+            raise RowError(p.irwe_error)
         amounts = countable_amounts(
             unearned, earned, irwe, bwe, p.general, p.earned_exclusion, p.share_excluded
         )
@@ -243,7 +247,6 @@ class Engine:
     def household(self, values: tuple[str | None, ...]) -> tuple[Household, Rates]:
         """The full household of a row (for ``--steps``); the row must already have worked."""
         profile = self.profile(values[4:])
-        assert isinstance(profile, Profile)
         unearned, earned, irwe, bwe = (self.amount(v, c) for v, c in
                                        zip(values, AMOUNT_COLUMNS, strict=False))  # fmt: skip
         household = replace(profile.household, unearned=unearned, earned=earned, irwe=irwe,
