@@ -1,7 +1,8 @@
 """The ``ihss`` command: parse, validate, call the rules, pick a renderer, map errors to exits.
 
-Exit codes: 0 done; 1 bad data (a rates file); 2 bad usage or input. Results go to stdout,
-everything else (errors, warnings) to stderr. rich is imported only when a table is drawn.
+Exit codes: 0 done; 1 bad data (a rates file), or a batch with rows that failed; 2 bad usage
+or input; 130 interrupted; 141 output closed early. Results go to stdout, everything else
+(errors, warnings, progress) to stderr. rich is imported only when a table is drawn.
 """
 
 from __future__ import annotations
@@ -216,19 +217,13 @@ def choose_rates(year: int | None, rates_file: Path | None) -> tuple[rates_mod.R
         if rates_file is not None:
             rates = rates_mod.load_file(rates_file)
             if year is not None and year != rates.year:
-                raise click.BadParameter(
-                    f"{year} does not match the year of {rates_file}, {rates.year}",
-                    param_hint="'--year'",
-                )
+                why = _no_year(year, rates_file, [rates.year])
+                raise click.BadParameter(why, param_hint="'--year'")
         else:
             if year is None:
                 year = rates_mod.default_year(today(), years)
             elif year not in years:
-                on_file = ", ".join(str(y) for y in years)
-                raise click.BadParameter(
-                    f"no rates on file for {year}; years on file: {on_file}",
-                    param_hint="'--year'",
-                )
+                raise click.BadParameter(_no_year(year, None, years), param_hint="'--year'")
             rates = rates_mod.load_bundled(year)
     except rates_mod.RatesError as exc:
         raise click.ClickException(exc.report()) from None
@@ -429,7 +424,7 @@ def _batch_rates(
     except rates_mod.RatesError as exc:
         raise click.ClickException(exc.report()) from None
     if year is not None and year not in by_year:
-        raise click.BadParameter(_no_year(year, rates_file, by_year), param_hint="'--year'")
+        raise click.BadParameter(_no_year(year, rates_file, list(by_year)), param_hint="'--year'")
     default = year or (
         next(iter(by_year)) if rates_file else rates_mod.default_year(today(), years)
     )
@@ -439,7 +434,7 @@ def _batch_rates(
     def rates_for(wanted: int | None) -> rates_mod.Rates:
         found = by_year.get(default if wanted is None else wanted)
         if found is None:
-            raise invalid("year", _no_year(wanted or default, rates_file, by_year))
+            raise invalid("year", _no_year(wanted or default, rates_file, list(by_year)))
         return found
 
     def warning_for(rates: rates_mod.Rates) -> str | None:
@@ -452,10 +447,11 @@ def _batch_rates(
     return rates_for, warning_for
 
 
-def _no_year(year: int, rates_file: Path | None, by_year: dict[int, rates_mod.Rates]) -> str:
+def _no_year(year: int, rates_file: Path | None, years: list[int]) -> str:
+    """Why there are no rates for ``year``: the words of soc's and batch's errors alike."""
     if rates_file is not None:
-        return f"{year} does not match the year of {rates_file}, {next(iter(by_year))}"
-    return f"no rates on file for {year}; years on file: {', '.join(map(str, by_year))}"
+        return f"{year} does not match the year of {rates_file}, {years[0]}"
+    return f"no rates on file for {year}; years on file: {', '.join(map(str, years))}"
 
 
 def _with_progress(stream: Any, source: Path) -> Any:
