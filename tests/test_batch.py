@@ -430,3 +430,31 @@ def test_caches_stay_bounded_whatever_the_input() -> None:
         engine.case((f"{i}.01", "", "", "", "", "", "", "", ""))
     assert len(engine._profiles) <= batch._PROFILES_CACHED
     assert len(engine._amounts) <= batch._AMOUNTS_CACHED
+
+
+def test_progress_bar_on_a_terminal_leaves_stdout_alone(tmp_path: Path) -> None:
+    pty = pytest.importorskip("pty")
+    source = big_csv(tmp_path, 20_000)
+    controller, terminal = pty.openpty()
+    with (tmp_path / "out.jsonl").open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "ihss_calc", "batch", str(source)],
+            stdout=out, stderr=terminal, env={**os.environ, "TERM": "xterm"},
+        )  # fmt: skip
+        os.close(terminal)
+        err = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            err += chunk
+        assert process.wait(timeout=120) == 0
+    os.close(controller)
+    assert b"lines" in err  # the bar was drawn, on stderr
+    assert b"ihss batch: 20,000 rows read, 0 failed" in err
+    results = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(results) == 20_000
+    assert all(line.startswith('{"line": ') for line in results)

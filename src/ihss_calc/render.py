@@ -248,7 +248,10 @@ def batch_progress(lines: Iterator[T], total: int | None, done: Callable[[], int
     columns = [TextColumn("{task.fields[lines]:,} lines"), BarColumn()]
     if total:
         columns.append(TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+    # rich would route stdout through its display (redirect_stdout): results stay on stdout.
+    progress = Progress(*columns, console=Console(stderr=True), transient=True,
+                        redirect_stdout=False, redirect_stderr=False)  # fmt: skip
+    with progress:
         task = progress.add_task("batch", total=total, lines=0)
         for count, line in enumerate(lines, start=1):
             if count % 4096 == 0:
