@@ -15,9 +15,10 @@ ZERO = Decimal("0")
 # digits; halving adds one).
 MAX_AMOUNT = Decimal("999999999999.99")
 
-_PLAIN = re.compile(r"\d+(?:\.\d{1,2})?")
-_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?")
-_NUMBERISH = re.compile(r"[+-]?(?:\d[\d,]*)?(?:\.\d*)?(?:[eE][+-]?\d+)?")
+# ASCII digits only: \d alone would take any script's digits.
+_PLAIN = re.compile(r"\d+(?:\.\d{1,2})?", re.ASCII)
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", re.ASCII)
+_NUMBERISH = re.compile(r"[+-]?(?:\d[\d,]*)?(?:\.\d*)?(?:[eE][+-]?\d+)?", re.ASCII)
 _WORDS = {"nan", "snan", "inf", "infinity"}
 
 AMOUNT_HELP = "dollars and cents such as 1000, 1000.50 or $1,000.50"
