@@ -85,6 +85,11 @@ def test_accepted(text: str, value: str) -> None:
             "1000.50 or $1,000.50",
         ),
         (
+            "\uff11\uff10\uff10\uff10",
+            "'\uff11\uff10\uff10\uff10' is not an amount of money; write dollars and cents "
+            "such as 1000, 1000.50 or $1,000.50",
+        ),
+        (
             "$$5",
             "'$$5' is not an amount of money; write dollars and cents such as 1000, "
             "1000.50 or $1,000.50",
