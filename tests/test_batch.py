@@ -72,7 +72,7 @@ def test_engine_equals_soc_for_any_household(h: Household) -> None:
     engine = batch.Engine(*_batch_rates(2022, None))
     amounts = (str(h.unearned), str(h.earned), str(h.irwe), str(h.bwe))
     flags = (str(int(h.couple)), str(int(h.blind)), str(int(h.spouse_blind)))
-    values = (*amounts, *flags, "", "2022")
+    values = (*amounts, *flags, "", "2022", None)
     r = engine.case(values)
     from ihss_calc.rates import load_bundled
 
@@ -240,7 +240,9 @@ def test_jsonl_to_csv(tmp_path: Path) -> None:
     result = run("batch", str(path), "--output-format", "csv")
     lines = result.stdout.splitlines()
     assert lines[0].split(",")[:4] == ["id", "line", "unearned", "earned"]
-    assert lines[1].startswith("a,1,1000.00,500.00,0.00,0.00,false,false,false,,2022,individual,")
+    assert lines[1].startswith(
+        "a,1,1000.00,500.00,0.00,0.00,false,false,false,,2022,0.00,individual,"
+    )
     assert ",157.29,bundled rates_2022.toml," in lines[1]
 
 
@@ -250,11 +252,11 @@ def test_csv_output_columns(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "id,note," + ",".join(batch.CSV_FIELDS)
     assert lines[1] == (
-        "a,seed,2,1000.00,500.00,0.00,0.00,false,false,false,,2022,individual,980.00,217.50,"
+        "a,seed,2,1000.00,500.00,0.00,0.00,false,false,false,,2022,0.00,individual,980.00,217.50,"
         "1197.50,1040.21,157.29,157.29,157.29,bundled rates_2022.toml,,"
     )
     assert lines[2] == (
-        "b,negative,3,,,,,,,,,,,,,,,,,,,,Invalid value for 'unearned': '-5' is negative; "
+        "b,negative,3,,,,,,,,,,,,,,,,,,,,,Invalid value for 'unearned': '-5' is negative; "
         "amounts must be 0 or more"
     )
 
@@ -297,7 +299,8 @@ def test_stdin(tmp_path: Path) -> None:
     ("text", "message"),
     [
         ("id,name\n1,x\n", "the first line names none of the input columns (unearned, earned, "
-                           "irwe, bwe, couple, blind, spouse_blind, medi_cal, year); CSV input "
+                           "irwe, bwe, couple, blind, spouse_blind, medi_cal, year, "
+                           "disability_income); CSV input "
                            "needs a header row"),
         ("unearned,unearned\n1,2\n", "the header names the column 'unearned' twice"),
     ],
@@ -425,9 +428,9 @@ def test_caches_stay_bounded_whatever_the_input() -> None:
     engine = batch.Engine(*_batch_rates(2022, None))
     for i in range(batch._PROFILES_CACHED + 10):
         with pytest.raises(batch.RowError, match=f"'y{i}' is not a valid integer"):
-            engine.case(("1", "2", "", "", "", "", "", "", f"y{i}"))
+            engine.case(("1", "2", "", "", "", "", "", "", f"y{i}", None))
     for i in range(batch._AMOUNTS_CACHED + 10):
-        engine.case((f"{i}.01", "", "", "", "", "", "", "", ""))
+        engine.case((f"{i}.01", "", "", "", "", "", "", "", "", None))
     assert len(engine._profiles) <= batch._PROFILES_CACHED
     assert len(engine._amounts) <= batch._AMOUNTS_CACHED
 
@@ -458,3 +461,19 @@ def test_progress_bar_on_a_terminal_leaves_stdout_alone(tmp_path: Path) -> None:
     results = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(results) == 20_000
     assert all(line.startswith('{"line": ') for line in results)
+
+
+def test_disability_income_column(tmp_path: Path) -> None:
+    text = (
+        "id,unearned,disability_income,earned,year\nok,1400,1400,1000,2026\nbad,100,200,10,2026\n"
+    )
+    path = write(tmp_path, "d.csv", text)
+    rows = jsonl(run("batch", str(path), "--steps").stdout)
+    assert rows[0]["wdp"]["countable_income"] == D("457.50")  # as soc: disability income out
+    assert rows[0]["inputs"]["disability_income"] == D("1400.00")
+    assert rows[1]["error"] == (
+        "Invalid value for 'disability_income': 200.00 is more than the unearned income, "
+        "100.00: disability benefits are part of it"
+    )
+    plain = jsonl(run("batch", str(path)).stdout)
+    assert plain[1]["error"] == rows[1]["error"]  # checked without --steps too

@@ -42,7 +42,8 @@ from ihss_calc.rules import (
 
 AMOUNT_COLUMNS = ("unearned", "earned", "irwe", "bwe")
 FLAG_COLUMNS = ("couple", "blind", "spouse_blind")
-INPUT_COLUMNS = (*AMOUNT_COLUMNS, *FLAG_COLUMNS, "medi_cal", "year")
+INPUT_COLUMNS = (*AMOUNT_COLUMNS, *FLAG_COLUMNS, "medi_cal", "year", "disability_income")
+PROFILE = slice(4, 9)  # the columns a profile is made of: couple … year
 RESULT_FIELDS = (
     "countable_unearned_income",
     "countable_earned_income",
@@ -207,9 +208,9 @@ class Engine:
         """One row's result: (profile, then the texts of countable unearned, countable earned,
         total, above the level, computed share of cost, share of cost). ``values`` are the raw
         texts of INPUT_COLUMNS, None where a column is missing. The hot path of batch work."""
-        profile = self._profiles.get(values[4:])
+        profile = self._profiles.get(values[PROFILE])
         if type(profile) is not Profile:
-            profile = self.profile(values[4:])  # builds it, or raises the row's error
+            profile = self.profile(values[PROFILE])  # builds it, or raises the row's error
         get = self._amounts.get
         unearned = get(values[0])
         if unearned is None:
@@ -228,6 +229,8 @@ class Engine:
             raise RowError(p.bwe_error)
         if irwe and p.irwe_error:
             raise RowError(p.irwe_error)
+        if values[9]:  # disability income: only the WDP check (--steps) uses it
+            self._disability_income(values[9], unearned)
         amounts = countable_amounts(
             unearned, earned, irwe, bwe, p.general, p.earned_exclusion, p.share_excluded
         )
@@ -244,13 +247,21 @@ class Engine:
             ZERO_TEXT if p.free else computed_text,
         )
 
+    def _disability_income(self, text: str, unearned: Decimal) -> Decimal:
+        value = self.amount(text, "disability_income")
+        if value > unearned:
+            household = Household(unearned=unearned, disability_income=value)
+            raise RowError(_problem(household) or "")
+        return value
+
     def household(self, values: tuple[str | None, ...]) -> tuple[Household, Rates]:
         """The full household of a row (for ``--steps``); the row must already have worked."""
-        profile = self.profile(values[4:])
+        profile = self.profile(values[PROFILE])
         unearned, earned, irwe, bwe = (self.amount(v, c) for v, c in
                                        zip(values, AMOUNT_COLUMNS, strict=False))  # fmt: skip
+        disability = self._disability_income(values[9], unearned) if values[9] else ZERO
         household = replace(profile.household, unearned=unearned, earned=earned, irwe=irwe,
-                            bwe=bwe)  # fmt: skip
+                            bwe=bwe, disability_income=disability)  # fmt: skip
         return household, profile.rates
 
 
@@ -524,8 +535,9 @@ def csv_rows(engine: Engine, source: Source, tally: Tally) -> Iterator[list[str]
             if type(values) is RowError:
                 raise values
             r = engine.case(values)  # type: ignore[arg-type]
-            amounts = [money_text(engine.amount(v, c)) for v, c in
-                       zip(values, AMOUNT_COLUMNS, strict=False)]  # type: ignore[arg-type]  # fmt: skip
+            texts = values[:4] + values[9:]  # type: ignore[index]
+            columns = (*AMOUNT_COLUMNS, "disability_income")
+            amounts = [money_text(engine.amount(v, c)) for v, c in zip(texts, columns, strict=True)]
         except RowError as exc:
             tally.failed += 1
             yield [*passed, str(line), *blank, str(exc)]
@@ -533,9 +545,9 @@ def csv_rows(engine: Engine, source: Source, tally: Tally) -> Iterator[list[str]
         p = r[0]
         h = p.household
         yield [
-            *passed, str(line), *amounts,
+            *passed, str(line), *amounts[:4],
             _yes(h.couple), _yes(h.blind), _yes(h.spouse_blind), h.medi_cal or "",
-            str(p.rates.year), h.kind, r[1], r[2], r[3], p.level_text, r[4], r[5], r[6],
+            str(p.rates.year), amounts[4], h.kind, r[1], r[2], r[3], p.level_text, r[4], r[5], r[6],
             p.rates.origin, "; ".join(p.warnings), "",
         ]  # fmt: skip
 

@@ -302,9 +302,9 @@ Examples:
 
 \b
 Input columns (CSV header or JSON keys): unearned, earned, irwe, bwe, couple,
-blind, spouse_blind, medi_cal, year. A missing one takes the same default as in
-'ihss soc'; an empty amount is 0. Yes/no columns take 1/0, true/false, yes/no or
-empty. Any other column (id, say) passes through untouched.
+blind, spouse_blind, medi_cal, year, disability_income. A missing one takes the
+same default as in 'ihss soc'; an empty amount is 0. Yes/no columns take 1/0,
+true/false, yes/no or empty. Any other column (id, say) passes through untouched.
 
 Exit codes: 0 every row worked, 1 some row failed (or a bad rates file), 2 bad
 usage or unreadable input, 130 interrupted, 141 output closed (| head).
