@@ -111,24 +111,25 @@ def main() -> int:
         sys.exit("ihss is not installed in this environment: pip install . first")
 
     print(f"Python {sys.version.split()[0]}; ihss batch, CSV in, JSON Lines out, one core")
-    ok = True
+    rates: list[float] = []
+    peaks: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         for rows in [args.rows] + ([args.big_rows] if args.big_rows else []):
             source, out = Path(tmp, f"caseload_{rows}.csv"), Path(tmp, "out.jsonl")
             write_caseload(source, rows)
             seconds, peak = run(ihss, source, out)
             check(ihss, source, out, rows)
-            rate = rows / seconds
-            print(f"{rows:>9,} rows: {seconds:6.2f} s wall, {rate:9,.0f} rows/s, "
+            rates.append(rows / seconds)
+            peaks.append(peak)
+            print(f"{rows:>9,} rows: {seconds:6.2f} s wall, {rows / seconds:9,.0f} rows/s, "
                   f"peak {peak:5.1f} MB; every row out, in order, sample equal to soc")  # fmt: skip
-            if rows == args.rows:
-                ok &= rate >= TARGET_ROWS_PER_SECOND
-            ok &= peak <= TARGET_PEAK_MB
-    print(
-        f"targets: {TARGET_ROWS_PER_SECOND:,} rows/s and at most {TARGET_PEAK_MB} MB: "
-        f"{'met' if ok else 'NOT met'}"
-    )
-    return 0 if ok else 1
+    fast = rates[0] >= TARGET_ROWS_PER_SECOND
+    small = max(peaks) <= TARGET_PEAK_MB
+    print(f"throughput target {TARGET_ROWS_PER_SECOND:,} rows/s: "
+          f"{'met' if fast else 'NOT met'} ({rates[0]:,.0f})")  # fmt: skip
+    print(f"memory target {TARGET_PEAK_MB} MB: {'met' if small else 'NOT met'} "
+          f"({max(peaks):.1f} MB at most)")  # fmt: skip
+    return 0 if fast and small else 1
 
 
 if __name__ == "__main__":
