@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from click.testing import CliRunner, Result
 
@@ -44,3 +47,31 @@ def household_from_row(row: dict[str, Any]) -> Household:
         spouse_blind=flag(row["spouse_blind"]),
         medi_cal=row["medi_cal"] or None,
     )
+
+
+def run_on_terminal(
+    *args: str, stdout: IO[str] | None = None, env: dict[str, str] | None = None
+) -> tuple[int, bytes]:
+    """Run ``python -m ihss_calc`` with stderr, and stdout unless given, on a pseudo-terminal,
+    as at a person's terminal; its exit code and all it wrote to the terminal."""
+    import pty  # not on every platform: callers skip without it
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ihss_calc", *args],
+        stdout=terminal if stdout is None else stdout,
+        stderr=terminal,
+        env={**os.environ, "TERM": "xterm", **(env or {})},
+    )
+    os.close(terminal)
+    written = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal closed: the process is done writing
+            break
+        if not chunk:
+            break
+        written += chunk
+    os.close(controller)
+    return process.wait(timeout=120), written

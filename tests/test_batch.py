@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from ihss_calc import batch
 from ihss_calc.cli import _batch_rates
 from ihss_calc.rules import Household, share_of_cost
-from tests.helpers import PUBLIC_CASES, household_from_row, public_cases, run
+from tests.helpers import PUBLIC_CASES, household_from_row, public_cases, run, run_on_terminal
 from tests.test_properties import households
 
 D = Decimal
@@ -436,26 +436,11 @@ def test_caches_stay_bounded_whatever_the_input() -> None:
 
 
 def test_progress_bar_on_a_terminal_leaves_stdout_alone(tmp_path: Path) -> None:
-    pty = pytest.importorskip("pty")
+    pytest.importorskip("pty")
     source = big_csv(tmp_path, 20_000)
-    controller, terminal = pty.openpty()
     with (tmp_path / "out.jsonl").open("w") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "ihss_calc", "batch", str(source)],
-            stdout=out, stderr=terminal, env={**os.environ, "TERM": "xterm"},
-        )  # fmt: skip
-        os.close(terminal)
-        err = b""
-        while True:
-            try:
-                chunk = os.read(controller, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            err += chunk
-        assert process.wait(timeout=120) == 0
-    os.close(controller)
+        code, err = run_on_terminal("batch", str(source), stdout=out)
+    assert code == 0
     assert b"lines" in err  # the bar was drawn, on stderr
     assert b"ihss batch: 20,000 rows read, 0 failed" in err
     results = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()

@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 import ihss_calc
-from tests.helpers import run
+from tests.helpers import run, run_on_terminal
 
 SEED = ("soc", "--unearned", "1000", "--earned", "500")
 USAGE = "Usage: ihss soc [OPTIONS]\nTry 'ihss soc --help' for help.\n\n"
@@ -291,26 +289,9 @@ def test_invalid_rates_file_exits_1(tmp_path: Path) -> None:
 
 def run_in_terminal(env: dict[str, str]) -> bytes:
     """Run ``ihss`` with stdout on a pseudo-terminal, as a person at a terminal would."""
-    pty = pytest.importorskip("pty")
-    controller, terminal = pty.openpty()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "ihss_calc", *SEED, "--year", "2022"],
-        stdout=terminal,
-        stderr=terminal,
-        env={**os.environ, "TERM": "xterm", **env},
-    )
-    os.close(terminal)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        out += chunk
-    os.close(controller)
-    assert process.wait(timeout=60) == 0
+    pytest.importorskip("pty")
+    code, out = run_on_terminal(*SEED, "--year", "2022", env=env)
+    assert code == 0
     return out
 
 
