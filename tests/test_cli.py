@@ -67,7 +67,7 @@ def test_seed_example_table() -> None:
 def test_table_notes() -> None:
     out = " ".join(run(*SEED).stdout.split())
     assert "This share of cost would be 0 with any of: SSI-linked Medi-Cal;" in out
-    assert "Not modeled: the separate Medi-Cal share of cost" in out
+    assert "Not modeled: living anywhere but your own home with cooking facilities" in out
 
 
 def table_amounts(text: str) -> dict[str, Decimal]:
@@ -283,8 +283,9 @@ def test_invalid_rates_file_exits_1(tmp_path: Path) -> None:
         result = run(*SEED, *extra, "--rates", str(bad))
         assert result.exit_code == 1
         assert result.stdout == ""
-        assert result.stderr.startswith(f"Error: rates file {bad} is not valid (6 problems):\n")
+        assert result.stderr.startswith(f"Error: rates file {bad} is not valid (8 problems):\n")
         assert f"  {bad}: payment_levels: Field required\n" in result.stderr
+        assert f"  {bad}: deeming: Field required\n" in result.stderr
 
 
 def run_in_terminal(env: dict[str, str]) -> bytes:

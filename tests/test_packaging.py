@@ -41,7 +41,8 @@ def test_wheel_contains_every_rates_file(wheel: Path) -> None:
     assert data
     for name in data:
         assert f"ihss_calc/data/{name}" in names
-    assert "ihss_calc/rules.py" in names
+    assert "ihss_calc/rules/__init__.py" in names
+    assert "ihss_calc/rules/deeming.py" in names
     assert not any(n.startswith(("tests/", "data/")) for n in names)
 
 

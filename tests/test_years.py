@@ -292,16 +292,16 @@ def test_rates_check_valid() -> None:
     result = run("rates", "--check", str(path))
     assert result.exit_code == 0
     assert result.stdout == (
-        f"{path}: valid rates for 2027 (2027-01-01 to 2027-12-31): 23 figures, 8 verified, "
-        "6 cross-checked, 9 derived.\n"
+        f"{path}: valid rates for 2027 (2027-01-01 to 2027-12-31): 29 figures, 12 verified, "
+        "7 cross-checked, 10 derived.\n"
     )
     body = json.loads(run("rates", "--check", str(path), "--json").stdout)
     assert body == {
         "file": str(path),
         "valid": True,
         "year": 2027,
-        "figures": 23,
-        "statuses": {"verified": 8, "cross-checked": 6, "derived": 9},
+        "figures": 29,
+        "statuses": {"verified": 12, "cross-checked": 7, "derived": 10},
     }
 
 

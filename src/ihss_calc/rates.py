@@ -71,8 +71,12 @@ class Rates:
     earned_share_excluded: Figure
     payment_levels: Mapping[str, Figure]  # by household kind, HOUSEHOLD_KINDS
     rounding: Rounding
+    deeming_allocation: Figure  # RULES.md §8: per ineligible child, and the deeming threshold
+    maintenance_need: Mapping[str, Figure]  # RULES.md §9: one_person, two_adults
+    medi_cal_rounding: Rounding  # net nonexempt income to the dollar (22 CCR 50653)
     wdp_income_limits: Mapping[str, Figure] = field(default_factory=dict)  # individual, couple
     thresholds_1619b: Mapping[str, Figure] = field(default_factory=dict)  # regular, blind
+    asset_limit: Mapping[str, Figure] = field(default_factory=dict)  # first_person, each_additional
 
     def figures(self) -> list[Figure]:
         """Every figure, in the order a person would read them."""
@@ -84,6 +88,10 @@ class Rates:
             self.rounding.quantum,
             *self.wdp_income_limits.values(),
             *self.thresholds_1619b.values(),
+            self.deeming_allocation,
+            *self.maintenance_need.values(),
+            self.medi_cal_rounding.quantum,
+            *self.asset_limit.values(),
         ]
 
 
@@ -232,7 +240,12 @@ def _build(doc: dict[str, Any], origin: str, *, bundled: bool) -> Rates:
     exclusions = doc["exclusions"]
     rounding = doc["rounding"]
     incentives = doc.get("work_incentives", {})
-    quantum = {**rounding, "value": rounding["quantum"], "unit": "USD"}
+    medi_cal = doc["medi_cal"]
+
+    def rounding_rule(key: str, body: dict[str, Any]) -> Rounding:
+        quantum = {**body, "value": body["quantum"], "unit": "USD"}
+        return Rounding(quantum=figure(key, quantum), mode=body["mode"])
+
     return Rates(
         year=doc["year"],
         origin=origin,
@@ -243,7 +256,11 @@ def _build(doc: dict[str, Any], origin: str, *, bundled: bool) -> Rates:
         earned_exclusion=figure("exclusions.earned", exclusions["earned"]),
         earned_share_excluded=figure("exclusions.earned_share", exclusions["earned_share"]),
         payment_levels=group("payment_levels", doc["payment_levels"]),
-        rounding=Rounding(quantum=figure("rounding", quantum), mode=rounding["mode"]),
+        rounding=rounding_rule("rounding", rounding),
+        deeming_allocation=figure("deeming.allocation", doc["deeming"]["allocation"]),
+        maintenance_need=group("medi_cal.maintenance_need", medi_cal["maintenance_need"]),
+        medi_cal_rounding=rounding_rule("medi_cal.rounding", medi_cal["rounding"]),
+        asset_limit=group("medi_cal.asset_limit", medi_cal.get("asset_limit", {})),
         wdp_income_limits=group(
             "work_incentives.wdp_income_limit", incentives.get("wdp_income_limit", {})
         ),

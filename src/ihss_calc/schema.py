@@ -83,6 +83,12 @@ class FractionFigure(Cited):
     unit: Literal["fraction"]
 
 
+class AmountFigure(Cited):
+    label: Text
+    value: Money
+    unit: Literal["USD"]
+
+
 class PaymentLevel(MonthlyFigure):
     federal: Part
     state: Part
@@ -134,6 +140,26 @@ class WorkIncentives(Model):
     threshold_1619b: Thresholds1619b = Thresholds1619b()
 
 
+class Deeming(Model):
+    allocation: MonthlyFigure
+
+
+class MaintenanceNeed(Model):
+    one_person: MonthlyFigure
+    two_adults: MonthlyFigure
+
+
+class AssetLimit(Model):
+    first_person: AmountFigure
+    each_additional: AmountFigure
+
+
+class MediCal(Model):
+    maintenance_need: MaintenanceNeed
+    rounding: Rounding
+    asset_limit: AssetLimit | None = None
+
+
 class RatesFile(Model):
     schema_version: Literal[1]
     year: Annotated[int, Field(ge=1990, le=2200)]
@@ -144,6 +170,8 @@ class RatesFile(Model):
     payment_levels: PaymentLevels
     rounding: Rounding
     work_incentives: WorkIncentives = WorkIncentives()
+    deeming: Deeming
+    medi_cal: MediCal
 
 
 Problem = tuple[str, str]

@@ -1,0 +1,96 @@
+"""The rules: pure functions over Decimal, no I/O, no click, no rich. One module a family:
+
+- ``household``: who is asking, their Medi-Cal, and the combinations the rules refuse;
+- ``countable``: countable income and the share above a payment level (RULES.md §1);
+- ``deeming``: a spouse who is not aged, blind or disabled (§8);
+- ``medi_cal``: the Medi-Cal share of cost, the state buy-out and assets (§9);
+- ``incentives``: headroom, the Working Disabled Program, 1619(b), what-if (§5);
+- ``share``: the share of cost with every step that led to it (§1–§2).
+
+The command line, the renderers and batch work import from here.
+"""
+
+from ihss_calc.rules.countable import (
+    Computation,
+    Countable,
+    above_and_share,
+    countable_amounts,
+    countable_income,
+    exclusions,
+    share_above,
+    total_countable,
+)
+from ihss_calc.rules.deeming import Deeming, deem
+from ihss_calc.rules.household import (
+    FREE_WITH,
+    HOUSEHOLD_LABELS,
+    MEDI_CAL,
+    NOT_MODELED,
+    SCHEMA_VERSION,
+    Household,
+    InputProblem,
+    MediCalProgram,
+    check_household,
+)
+from ihss_calc.rules.incentives import (
+    Point,
+    Threshold1619b,
+    WdpCheck,
+    WhatIf,
+    largest_cents,
+    max_earned_under_wdp_limit,
+    max_earned_without_soc,
+    share_at_earnings,
+    sweep,
+    threshold_1619b,
+    wdp_check,
+    wdp_countable_income,
+    wdp_limit,
+    what_if,
+)
+from ihss_calc.rules.medi_cal import AssetCheck, MediCalShare, asset_check, medi_cal_share
+from ihss_calc.rules.share import Result, share_of_cost
+from ihss_calc.rules.steps import Step
+
+__all__ = [
+    "FREE_WITH",
+    "HOUSEHOLD_LABELS",
+    "MEDI_CAL",
+    "NOT_MODELED",
+    "SCHEMA_VERSION",
+    "AssetCheck",
+    "Computation",
+    "Countable",
+    "Deeming",
+    "Household",
+    "InputProblem",
+    "MediCalProgram",
+    "MediCalShare",
+    "Point",
+    "Result",
+    "Step",
+    "Threshold1619b",
+    "WdpCheck",
+    "WhatIf",
+    "above_and_share",
+    "asset_check",
+    "check_household",
+    "countable_amounts",
+    "countable_income",
+    "deem",
+    "exclusions",
+    "largest_cents",
+    "max_earned_under_wdp_limit",
+    "max_earned_without_soc",
+    "medi_cal_share",
+    "share_above",
+    "share_at_earnings",
+    "share_of_cost",
+    "sweep",
+    "threshold_1619b",
+    "total_countable",
+    "wdp_check",
+    "wdp_countable_income",
+    "wdp_limit",
+    "what_if",
+]

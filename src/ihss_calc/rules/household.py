@@ -1,0 +1,247 @@
+"""Who is asking: the household, its Medi-Cal, and the combinations the rules refuse."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ihss_calc.amounts import MAX_AMOUNT, ZERO, money_display
+
+SCHEMA_VERSION = 1
+
+# A sanity bound on --children, not a rule: no real household comes near it.
+MAX_CHILDREN = 30
+
+
+@dataclass(frozen=True, slots=True)
+class MediCalProgram:
+    code: str
+    label: str
+    no_share_of_cost: bool
+    source: str
+    # Whether the non-MAGI asset limit (RULES.md §9) applies to this kind of Medi-Cal:
+    # MAGI has none, SSI-linked Medi-Cal (and 1619(b)) keeps SSI's own.
+    asset_test: bool = True
+
+
+MEDI_CAL: dict[str, MediCalProgram] = {
+    p.code: p
+    for p in (
+        MediCalProgram(
+            "ssi", "SSI-linked Medi-Cal", True, "DB101 IHSS page, What You Pay", asset_test=False
+        ),
+        MediCalProgram(
+            "magi",
+            'income-based (MAGI, "expansion") Medi-Cal',
+            True,
+            "DB101 IHSS page, What You Pay",
+            asset_test=False,
+        ),
+        MediCalProgram(
+            "1619b", "Medi-Cal through SSI 1619(b)", True, "DB101 IHSS page", asset_test=False
+        ),
+        MediCalProgram(
+            "wdp", "Medi-Cal's Working Disabled Program (WDP)", True, "DB101 IHSS page; DHCS WDP"
+        ),
+        MediCalProgram(
+            "ad-fpl",
+            "the Aged & Disabled Federal Poverty Level program",
+            True,
+            "Disability Rights California, IHSS Nuts & Bolts ch. 6; CANHR A&D FPL fact sheet",
+        ),
+        MediCalProgram(
+            "pickle",
+            "the Pickle program",
+            True,
+            "Disability Rights California, IHSS Nuts & Bolts ch. 6",
+        ),
+        MediCalProgram(
+            "medically-needy",
+            "medically needy (share-of-cost) Medi-Cal",
+            False,
+            "DB101 IHSS page, What You Pay",
+        ),
+        MediCalProgram("none", "no Medi-Cal", False, "DB101 IHSS page, What You Pay"),
+    )
+}
+FREE_WITH = tuple(p for p in MEDI_CAL.values() if p.no_share_of_cost)
+
+HOUSEHOLD_LABELS = {
+    "individual": "individual",
+    "couple": "couple",
+    "blind_individual": "blind individual",
+    "couple_one_blind": "couple, one blind",
+    "couple_both_blind": "couple, both blind",
+}
+
+NOT_MODELED = (
+    "Not modeled: living anywhere but your own home with cooking facilities; income deemed "
+    "from parents to a disabled child (SOC 294C)."
+)
+
+
+class InputProblem(ValueError):
+    """Inputs the rules cannot take. ``field`` is the input's name (``bwe``, ``spouse_blind``).
+
+    ``message`` may name other inputs as ``{name}`` (``{couple}``), listed in ``names``;
+    ``text(name_of)`` writes them as the caller spells inputs (``--couple`` on the command
+    line, ``couple`` in batch).
+    """
+
+    def __init__(self, field: str, message: str, names: tuple[str, ...] = ()) -> None:
+        self.field = field
+        self.message = message
+        self.names = names
+        super().__init__(f"{field}: {self.text(str)}")
+
+    def text(self, name_of: Callable[[str], str]) -> str:
+        text = self.message
+        for name in self.names:
+            text = text.replace("{" + name + "}", name_of(name))
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Household:
+    """Who is asking and their monthly income. Amounts are Decimal dollars, 0 or more."""
+
+    unearned: Decimal = ZERO
+    earned: Decimal = ZERO
+    irwe: Decimal = ZERO
+    bwe: Decimal = ZERO
+    couple: bool = False
+    blind: bool = False
+    spouse_blind: bool = False
+    medi_cal: str | None = None
+    disability_income: Decimal = ZERO  # the part of unearned that is disability benefits (WDP)
+    # A spouse who is not aged, blind or disabled (RULES.md §8): present when either is given.
+    spouse_earned: Decimal | None = None
+    spouse_unearned: Decimal | None = None
+    spouse_ihss_wages: Decimal = ZERO  # part of spouse_earned: IHSS wages for the recipient
+    children: int = 0  # ineligible children in the household
+    child_income: Decimal = ZERO  # the children's own income, all of them together
+    # The Medi-Cal share of cost (RULES.md §9).
+    health_premiums: Decimal = ZERO
+    medi_cal_soc: bool = False  # show it even without medically needy Medi-Cal
+    assets: Decimal | None = None  # countable assets; None: not given
+
+    @property
+    def kind(self) -> str:
+        """The payment level that applies: one of ``rates.HOUSEHOLD_KINDS``."""
+        if not self.couple:
+            return "blind_individual" if self.blind else "individual"
+        blind_count = self.blind + self.spouse_blind
+        return ("couple", "couple_one_blind", "couple_both_blind")[blind_count]
+
+    @property
+    def ineligible_spouse(self) -> bool:
+        """Married to, and living with, a spouse who is not aged, blind or disabled."""
+        return self.spouse_earned is not None or self.spouse_unearned is not None
+
+    @property
+    def deemed_kind(self) -> str:
+        """The couple level deeming sets income against: one blind member if the recipient is."""
+        return "couple_one_blind" if self.blind else "couple"
+
+    @property
+    def program(self) -> MediCalProgram | None:
+        return MEDI_CAL.get(self.medi_cal) if self.medi_cal else None
+
+    @property
+    def free(self) -> bool:
+        """A kind of Medi-Cal that means no IHSS share of cost."""
+        program = self.program
+        return program is not None and program.no_share_of_cost
+
+    @property
+    def persons(self) -> int:
+        """People in the household for the Medi-Cal asset limit: the recipient, a spouse of
+        either kind, and the ineligible children given."""
+        return 1 + (self.couple or self.ineligible_spouse) + self.children
+
+
+AMOUNT_FIELDS = ("unearned", "earned", "irwe", "bwe", "disability_income", "spouse_earned",
+                 "spouse_unearned", "spouse_ihss_wages", "child_income", "health_premiums",
+                 "assets")  # fmt: skip
+
+
+def check_household(household: Household) -> None:
+    """Raise ``InputProblem`` for inputs the rules do not allow (RULES.md §1.3, §8, §9)."""
+    h = household
+    for name in AMOUNT_FIELDS:
+        amount: Decimal | None = getattr(h, name)
+        if amount is None:
+            continue
+        if not amount.is_finite() or amount < 0:
+            raise InputProblem(name, f"{amount} is not an amount of 0 or more")
+        if amount > MAX_AMOUNT:
+            raise InputProblem(name, f"{amount} is more than {money_display(MAX_AMOUNT)}")
+    if h.disability_income > h.unearned:
+        raise InputProblem(
+            "disability_income",
+            f"{money_display(h.disability_income)} is more than the unearned income, "
+            f"{money_display(h.unearned)}: disability benefits are part of it",
+        )
+    if h.spouse_blind and not h.couple:
+        raise InputProblem(
+            "spouse_blind", "a blind spouse needs a couple, and the household is not a couple"
+        )
+    if h.bwe and not (h.blind or h.spouse_blind):
+        raise InputProblem(
+            "bwe",
+            "blind work expenses (BWE) are for blind people, and no one in the household "
+            "is marked blind (POMS SI 00820.535)",
+        )
+    if h.irwe and h.kind in ("blind_individual", "couple_both_blind"):
+        raise InputProblem(
+            "irwe",
+            "impairment-related work expenses (IRWE) are for people who are not blind; "
+            "a blind person's work expenses are BWE (POMS SI 00820.540)",
+        )
+    if h.medi_cal is not None and h.medi_cal not in MEDI_CAL:
+        raise InputProblem("medi_cal", f"{h.medi_cal!r} is not one of {', '.join(MEDI_CAL)}")
+    _check_spouse(h)
+    if h.medi_cal_soc and h.free:
+        raise InputProblem(
+            "medi_cal_soc",
+            f"with {h.program.label if h.program else ''} there is no Medi-Cal share of cost "
+            "to show",
+        )
+
+
+def _check_spouse(h: Household) -> None:
+    """RULES.md §8's inputs: a spouse who is not aged, blind or disabled, and children."""
+    if h.ineligible_spouse and h.couple:
+        field = "spouse_earned" if h.spouse_earned is not None else "spouse_unearned"
+        raise InputProblem(
+            field,
+            "a spouse who is not aged, blind or disabled does not go with {couple}, which is "
+            "for a spouse who is: give one or the other",
+            ("couple",),
+        )
+    if not h.ineligible_spouse:
+        given = {"spouse_ihss_wages": h.spouse_ihss_wages, "children": h.children,
+                 "child_income": h.child_income}  # fmt: skip
+        for name, value in given.items():
+            if value:
+                raise InputProblem(
+                    name,
+                    "this is for a household with a spouse who is not aged, blind or "
+                    "disabled: give {spouse_earned} or {spouse_unearned} too (0 for none)",
+                    ("spouse_earned", "spouse_unearned"),
+                )
+    if h.spouse_ihss_wages > (h.spouse_earned or ZERO):
+        raise InputProblem(
+            "spouse_ihss_wages",
+            f"{money_display(h.spouse_ihss_wages)} is more than the spouse's earnings, "
+            f"{money_display(h.spouse_earned or ZERO)}: IHSS wages are part of them",
+        )
+    if not 0 <= h.children <= MAX_CHILDREN:
+        raise InputProblem(
+            "children", f"{h.children} is not a number of children from 0 to {MAX_CHILDREN}"
+        )
+    if h.child_income and not h.children:
+        raise InputProblem(
+            "child_income", "the children's own income needs {children}", ("children",)
+        )

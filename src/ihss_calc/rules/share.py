@@ -1,0 +1,237 @@
+"""The IHSS share of cost with every step that led to it (RULES.md §1–§2, §8, §9).
+
+``share_of_cost`` puts together countable income, the payment level, rounding, Medi-Cal,
+deeming from a spouse who is not aged, blind or disabled, the Medi-Cal share of cost and the
+asset limit, and the steps and notes that explain them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ihss_calc.amounts import ZERO, money_display
+from ihss_calc.rates import Figure, Rates
+from ihss_calc.rules.countable import Computation, Countable, compute
+from ihss_calc.rules.deeming import Deeming, deem
+from ihss_calc.rules.household import (
+    FREE_WITH,
+    NOT_MODELED,
+    Household,
+    MediCalProgram,
+    check_household,
+)
+from ihss_calc.rules.incentives import (
+    WDP_NOT_FOR_DEEMING,
+    Threshold1619b,
+    WdpCheck,
+    max_earned_without_soc,
+    threshold_1619b,
+    wdp_check,
+)
+from ihss_calc.rules.medi_cal import (
+    NOT_FOR_DEEMING,
+    AssetCheck,
+    MediCalShare,
+    asset_check,
+    medi_cal_share,
+    wanted,
+)
+from ihss_calc.rules.steps import Step, deeming_steps, income_steps, level_steps, medi_cal_steps
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    household: Household
+    rates: Rates
+    own: Computation  # the household's own income (a couple's, added together)
+    deeming: Deeming | None  # with a spouse who is not aged, blind or disabled
+    deemed: Computation | None  # with the spouse's income deemed, when it is
+    share_of_cost: Decimal  # 0 when the Medi-Cal program means no share of cost
+    medi_cal: MediCalProgram | None
+    steps: tuple[Step, ...]
+    notes: tuple[str, ...]
+    max_earned_without_soc: Decimal | None  # whole cents; None: a share even at 0, or free
+    wdp: WdpCheck | None  # only with earnings
+    threshold_1619b: Threshold1619b | None  # only with earnings and a threshold on file
+    medi_cal_share: MediCalShare | None  # with medically needy Medi-Cal, or when asked
+    assets: AssetCheck | None
+
+    @property
+    def decisive(self) -> Computation:
+        """The computation that gives the share of cost: with deeming, the larger (RULES.md §8
+        step 6), the deemed one when they are equal."""
+        deemed = self.deemed
+        return deemed if deemed is not None and deemed.share >= self.own.share else self.own
+
+    @property
+    def countable(self) -> Countable:
+        return self.decisive.countable
+
+    @property
+    def payment_level(self) -> Figure:
+        return self.decisive.level
+
+    @property
+    def above_level(self) -> Decimal:
+        return self.decisive.above
+
+    @property
+    def computed_share_of_cost(self) -> Decimal:
+        return self.decisive.share
+
+    @property
+    def free_because_of_medi_cal(self) -> bool:
+        return self.medi_cal is not None and self.medi_cal.no_share_of_cost
+
+
+def share_of_cost(household: Household, rates: Rates) -> Result:
+    """The share of cost for ``household`` under ``rates``, with every step that led to it."""
+    h = household
+    check_household(h)
+    own = compute(rates, h.kind, h.unearned, h.earned, h.irwe, h.bwe)
+    deeming = deem(h, rates)
+    deemed = None
+    if deeming is not None and deeming.deemed:
+        deemed = compute(
+            rates,
+            h.deemed_kind,
+            h.unearned + deeming.deemed_unearned,
+            h.earned + deeming.deemed_earned,
+            h.irwe,
+            h.bwe,
+        )
+    decisive = deemed if deemed is not None and deemed.share >= own.share else own
+    program = h.program
+    quantum, mode = rates.rounding.quantum.value, rates.rounding.mode
+    share = ZERO.quantize(quantum, rounding=mode) if h.free else decisive.share
+    mc_share = None
+    if wanted(h) and not h.ineligible_spouse:
+        mc_share = medi_cal_share(h, rates, own.countable.total, decisive.share)
+    assets = asset_check(h, rates)
+    wdp = wdp_check(h, rates)
+    steps = [
+        *_working(h, rates, own, deeming, deemed, decisive),
+        *medi_cal_steps(program, share),
+    ]
+    notes = _notes(h, rates, decisive.share, program, wdp, deeming, mc_share, assets)
+    return Result(
+        household=h,
+        rates=rates,
+        own=own,
+        deeming=deeming,
+        deemed=deemed,
+        share_of_cost=share,
+        medi_cal=program,
+        steps=tuple(steps),
+        notes=notes,
+        max_earned_without_soc=None if h.free else max_earned_without_soc(h, rates),
+        wdp=wdp,
+        threshold_1619b=threshold_1619b(h, rates),
+        medi_cal_share=mc_share,
+        assets=assets,
+    )
+
+
+def _working(
+    h: Household,
+    rates: Rates,
+    own: Computation,
+    deeming: Deeming | None,
+    deemed: Computation | None,
+    decisive: Computation,
+) -> list[Step]:
+    """The steps from income to the computed share of cost."""
+    if deeming is None:
+        entered = "both members, added together" if h.couple else "as entered"
+        return [
+            *income_steps("", own.countable, rates, entered, couple=h.couple),
+            *level_steps("", own, rates, "Share of cost"),
+        ]
+    steps = [
+        *income_steps("own_", own.countable, rates, "yours, as entered", couple=False),
+        *level_steps("own_", own, rates, "Share of cost on your own income"),
+        *deeming_steps(deeming),
+    ]
+    if deemed is None:
+        steps.append(
+            Step("computed_share_of_cost", "Share of cost", own.share,
+                 "nothing is deemed: your own share of cost", "20 CFR 416.1163; RULES.md §8")
+        )  # fmt: skip
+        return steps
+    steps += [
+        *income_steps(
+            "deemed_", deemed.countable, rates, "yours + your spouse's left, added", couple=True
+        ),
+        *level_steps("deemed_", deemed, rates, "Share of cost with your spouse's income"),
+        Step(
+            "computed_share_of_cost",
+            "Share of cost: the larger of the two",
+            decisive.share,
+            "deeming never gives a lower share of cost than your own income alone",
+            "SSA Handbook §2168.4",
+        ),
+    ]
+    return steps
+
+
+def _notes(
+    h: Household,
+    rates: Rates,
+    computed: Decimal,
+    program: MediCalProgram | None,
+    wdp: WdpCheck | None,
+    deeming: Deeming | None,
+    mc_share: MediCalShare | None,
+    assets: AssetCheck | None,
+) -> tuple[str, ...]:
+    notes = []
+    over_assets = assets is not None and assets.over_limit
+    if computed and program is None and wdp is not None and wdp.likely_eligible and not over_assets:
+        notes.append(
+            f"You may qualify for Medi-Cal's Working Disabled Program (WDP): your countable "
+            f"income for WDP, ${money_display(wdp.countable_income)}, is under its limit of "
+            f"${money_display(wdp.monthly_limit.value)} a month. WDP has no premium and means "
+            f"no IHSS share of cost (DHCS WDP; DB101 IHSS page)."
+        )
+    if program is not None and program.no_share_of_cost:
+        notes.append(
+            f"No share of cost: IHSS is free with {program.label} ({program.source})."
+            + (
+                f" Without it, the share of cost would be ${money_display(computed)} a month."
+                if computed
+                else ""
+            )
+        )
+    elif computed and program is None:
+        names = "; ".join(p.label for p in FREE_WITH)
+        notes.append(f"This share of cost would be 0 with any of: {names} (see --medi-cal).")
+    if deeming is not None:
+        notes.extend(_deeming_notes(h, rates, deeming))
+    if mc_share is not None:
+        notes.extend(mc_share.notes)
+    elif wanted(h) and h.ineligible_spouse:
+        notes.append(NOT_FOR_DEEMING)
+    if assets is not None:
+        notes.append(assets.note)
+    notes.append(NOT_MODELED)
+    return tuple(notes)
+
+
+def _deeming_notes(h: Household, rates: Rates, d: Deeming) -> list[str]:
+    levels = rates.payment_levels
+    difference = levels[h.deemed_kind].value - levels[h.kind].value
+    notes = [
+        f"Deeming from your spouse uses the allocation amount ${money_display(d.allocation.value)} "
+        f"({d.allocation.status}: the federal couple rate less the individual rate). Whether IHSS "
+        f"uses it or the difference of the SSI/SSP payment levels (${money_display(difference)}) "
+        f"was not found, so the county's SOC 294A Part B worksheet may differ (RULES.md §8)."
+    ]
+    if d.children:
+        notes.append(
+            "The children's own income is taken as one total: if one child has more income than "
+            "the allocation amount, the county's child-by-child allocations are larger."
+        )
+    if h.earned:
+        notes.append(WDP_NOT_FOR_DEEMING)
+    return notes
