@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import signal
@@ -241,9 +243,10 @@ def test_jsonl_to_csv(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].split(",")[:4] == ["id", "line", "unearned", "earned"]
     assert lines[1].startswith(
-        "a,1,1000.00,500.00,0.00,0.00,false,false,false,,2022,0.00,individual,"
+        "a,1,1000.00,500.00,0.00,0.00,false,false,false,,2022,0.00,,,0.00,0,0.00,0.00,false,,"
+        "individual,"
     )
-    assert ",157.29,bundled rates_2022.toml," in lines[1]
+    assert ",157.29,,,,,bundled rates_2022.toml," in lines[1]
 
 
 def test_csv_output_columns(tmp_path: Path) -> None:
@@ -252,11 +255,12 @@ def test_csv_output_columns(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "id,note," + ",".join(batch.CSV_FIELDS)
     assert lines[1] == (
-        "a,seed,2,1000.00,500.00,0.00,0.00,false,false,false,,2022,0.00,individual,980.00,217.50,"
-        "1197.50,1040.21,157.29,157.29,157.29,bundled rates_2022.toml,,"
+        "a,seed,2,1000.00,500.00,0.00,0.00,false,false,false,,2022,0.00,,,0.00,0,0.00,0.00,false,,"
+        "individual,980.00,217.50,1197.50,1040.21,157.29,157.29,157.29,,,,,"
+        "bundled rates_2022.toml,,"
     )
     assert lines[2] == (
-        "b,negative,3,,,,,,,,,,,,,,,,,,,,,Invalid value for 'unearned': '-5' is negative; "
+        "b,negative,3," + "," * 32 + "Invalid value for 'unearned': '-5' is negative; "
         "amounts must be 0 or more"
     )
 
@@ -300,7 +304,9 @@ def test_stdin(tmp_path: Path) -> None:
     [
         ("id,name\n1,x\n", "the first line names none of the input columns (unearned, earned, "
                            "irwe, bwe, couple, blind, spouse_blind, medi_cal, year, "
-                           "disability_income); CSV input "
+                           "disability_income, spouse_earned, spouse_unearned, "
+                           "spouse_ihss_wages, children, child_income, health_premiums, "
+                           "show_medi_cal_soc, assets); CSV input "
                            "needs a header row"),
         ("unearned,unearned\n1,2\n", "the header names the column 'unearned' twice"),
     ],
@@ -462,3 +468,61 @@ def test_disability_income_column(tmp_path: Path) -> None:
     )
     plain = jsonl(run("batch", str(path)).stdout)
     assert plain[1]["error"] == rows[1]["error"]  # checked without --steps too
+
+
+SPOUSE_CSV = """\
+id,unearned,spouse_earned,spouse_unearned,children,child_income,medi_cal,health_premiums,assets,year
+s1,800,3000,,,,,,,2026
+s2,1500,,,,,medically-needy,202.90,,2026
+s3,1500,,,,,,,130000.01,2026
+s4,1000,,,,,,,,2026
+s5,800,3000,,x,,,,,2026
+s6,800,,,2,,,,,2026
+"""
+
+
+def test_rows_with_deeming_medi_cal_or_assets_equal_soc(tmp_path: Path) -> None:
+    result = run("batch", str(write(tmp_path, "s.csv", SPOUSE_CSV)))
+    rows = jsonl(result.stdout)
+    assert [r["id"] for r in rows] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    assert result.exit_code == 1
+    soc_args = {
+        "s1": ("--unearned", "800", "--spouse-earned", "3000"),
+        "s2": ("--unearned", "1500", "--medi-cal", "medically-needy", "--health-premiums",
+               "202.90"),
+        "s3": ("--unearned", "1500", "--assets", "130000.01"),
+        "s4": ("--unearned", "1000"),
+    }  # fmt: skip
+    for row in rows[:3]:
+        soc = json.loads(run("soc", "--year", "2026", *soc_args[row["id"]], "--json").stdout,
+                         parse_float=D)  # fmt: skip
+        for key in ("share_of_cost", "total_countable_income", "payment_level", "household"):
+            assert row[key] == soc[key], (row["id"], key)
+        for key in ("deeming", "medi_cal_share_of_cost", "assets"):
+            assert row.get(key) == soc[key], (row["id"], key)
+    assert rows[0]["share_of_cost"] == D("148.67")
+    assert rows[1]["medi_cal_share_of_cost"]["share_of_cost"] == 677
+    assert rows[2]["assets"]["over_limit"] is True
+    # An ordinary row keeps its ordinary fields: no asset note without an assets column.
+    assert rows[3]["share_of_cost"] == D("0.00")
+    assert not {"deeming", "medi_cal_share_of_cost", "assets"} & rows[3].keys()
+    assert rows[4]["error"] == (
+        "Invalid value for 'children': 'x' is not a whole number of 0 or more."
+    )
+    assert rows[5]["error"].startswith("Invalid value for 'children': this is for a household")
+    assert "give spouse_earned or spouse_unearned too" in rows[5]["error"]
+
+
+def test_csv_output_has_the_deeming_and_medi_cal_columns(tmp_path: Path) -> None:
+    result = run("batch", str(write(tmp_path, "s.csv", SPOUSE_CSV)), "--output-format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["deemed"] == "true"
+    assert rows[0]["share_of_cost"] == "148.67"
+    assert rows[0]["spouse_earned"] == "3000.00"
+    assert rows[0]["spouse_unearned"] == ""
+    assert rows[1]["medi_cal_share_of_cost"] == "677.00"
+    assert rows[1]["buy_out"] == "430.94"
+    assert rows[2]["assets_over_limit"] == "true"
+    assert rows[3]["deemed"] == ""
+    assert rows[3]["share_of_cost"] == "0.00"
+    assert rows[4]["error"].startswith("Invalid value for 'children'")

@@ -136,8 +136,17 @@ def test_json_contract() -> None:
         "spouse_blind": False,
         "medi_cal": None,
         "disability_income": Decimal("0.00"),
+        "spouse_earned": None,
+        "spouse_unearned": None,
+        "spouse_ihss_wages": Decimal("0.00"),
+        "children": 0,
+        "child_income": Decimal("0.00"),
+        "health_premiums": Decimal("0.00"),
+        "show_medi_cal_soc": False,
+        "assets": None,
         "year": 2022,
     }
+    assert (body["deeming"], body["medi_cal_share_of_cost"], body["assets"]) == (None, None, None)
     assert body["rates"] == {"year": 2022, "file": "bundled rates_2022.toml", "bundled": True}
     assert body["warnings"] == []
     for step in body["steps"]:

@@ -27,13 +27,14 @@ from operator import itemgetter
 from typing import IO, Any
 
 from ihss_calc.amounts import ZERO, AmountError, money_text, parse_amount
-from ihss_calc.jsonout import RawNumber, dumps, rates_ref, result_dict
+from ihss_calc.jsonout import RawNumber, dumps, rates_ref, result_dict, row_dict
 from ihss_calc.rates import Rates
 from ihss_calc.rules import (
     MEDI_CAL,
     SCHEMA_VERSION,
     Household,
     InputProblem,
+    Result,
     above_and_share,
     check_household,
     countable_amounts,
@@ -42,8 +43,14 @@ from ihss_calc.rules import (
 
 AMOUNT_COLUMNS = ("unearned", "earned", "irwe", "bwe")
 FLAG_COLUMNS = ("couple", "blind", "spouse_blind")
-INPUT_COLUMNS = (*AMOUNT_COLUMNS, *FLAG_COLUMNS, "medi_cal", "year", "disability_income")
+# RULES.md §8-§9's inputs: a row that gives any of them is worked out by ``share_of_cost``
+# itself (deeming and the Medi-Cal share of cost have steps of their own).
+FULL_COLUMNS = ("spouse_earned", "spouse_unearned", "spouse_ihss_wages", "children",
+                "child_income", "health_premiums", "show_medi_cal_soc", "assets")  # fmt: skip
+INPUT_COLUMNS = (*AMOUNT_COLUMNS, *FLAG_COLUMNS, "medi_cal", "year", "disability_income",
+                 *FULL_COLUMNS)  # fmt: skip
 PROFILE = slice(4, 9)  # the columns a profile is made of: couple … year
+FULL = slice(10, None)  # FULL_COLUMNS
 RESULT_FIELDS = (
     "countable_unearned_income",
     "countable_earned_income",
@@ -56,8 +63,9 @@ RESULT_FIELDS = (
 # Output fields: a passthrough column with one of these names comes out as input_<name>.
 RESERVED = {"line", "error", "schema_version", "inputs", "household", "medi_cal", "rates",
             "warnings", "steps", "notes", *RESULT_FIELDS}  # fmt: skip
-CSV_FIELDS = ("line", *INPUT_COLUMNS, "household", *RESULT_FIELDS, "rates_file", "warnings",
-              "error")  # fmt: skip
+FULL_RESULT_FIELDS = ("deemed", "medi_cal_share_of_cost", "buy_out", "assets_over_limit")
+CSV_FIELDS = ("line", *INPUT_COLUMNS, "household", *RESULT_FIELDS, *FULL_RESULT_FIELDS,
+              "rates_file", "warnings", "error")  # fmt: skip
 
 FLAGS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False, "": False}
 ZERO_TEXT = money_text(ZERO)
@@ -254,23 +262,59 @@ class Engine:
             raise RowError(_problem(household) or "")
         return value
 
-    def household(self, values: tuple[str | None, ...]) -> tuple[Household, Rates]:
-        """The full household of a row (for ``--steps``); the row must already have worked."""
+    def household(self, values: tuple[str | None, ...]) -> tuple[Household, Profile]:
+        """The full household of a row, checked (``RowError`` if the rules refuse it)."""
         profile = self.profile(values[PROFILE])
         unearned, earned, irwe, bwe = (self.amount(v, c) for v, c in
                                        zip(values, AMOUNT_COLUMNS, strict=False))  # fmt: skip
         disability = self._disability_income(values[9], unearned) if values[9] else ZERO
-        household = replace(profile.household, unearned=unearned, earned=earned, irwe=irwe,
-                            bwe=bwe, disability_income=disability)  # fmt: skip
-        return household, profile.rates
+        full = dict(zip(FULL_COLUMNS, values[FULL], strict=True))
+
+        def optional(name: str) -> Decimal | None:
+            text = full[name]
+            return None if text is None or not text.strip() else self.amount(text, name)
+
+        household = replace(
+            profile.household, unearned=unearned, earned=earned, irwe=irwe, bwe=bwe,
+            disability_income=disability, spouse_earned=optional("spouse_earned"),
+            spouse_unearned=optional("spouse_unearned"),
+            spouse_ihss_wages=self.amount(full["spouse_ihss_wages"], "spouse_ihss_wages"),
+            children=parse_count(full["children"], "children"),
+            child_income=self.amount(full["child_income"], "child_income"),
+            health_premiums=self.amount(full["health_premiums"], "health_premiums"),
+            medi_cal_soc=parse_flag(full["show_medi_cal_soc"], "show_medi_cal_soc"),
+            assets=optional("assets"),
+        )  # fmt: skip
+        problem = _problem(household)
+        if problem:
+            raise RowError(problem)
+        return household, profile
+
+    def full(self, values: tuple[str | None, ...]) -> tuple[Result, Profile]:
+        """A row worked out by ``share_of_cost`` itself, with every part of the result."""
+        household, profile = self.household(values)
+        return share_of_cost(household, profile.rates), profile
 
 
 def _problem(household: Household) -> str | None:
     try:
         check_household(household)
     except InputProblem as problem:
-        return str(invalid(problem.field, problem.message))
+        return str(invalid(_column(problem.field), problem.text(_column)))
     return None
+
+
+def _column(field: str) -> str:
+    """The batch column of a Household field."""
+    return {"medi_cal_soc": "show_medi_cal_soc"}.get(field, field)
+
+
+def parse_count(text: str | None, column: str) -> int:
+    if text is None or not text.strip():
+        return 0
+    if not text.strip().isascii() or not text.strip().isdigit():
+        raise invalid(column, f"{text!r} is not a whole number of 0 or more.")
+    return int(text.strip())
 
 
 def parse_flag(text: str | None, column: str) -> bool:
@@ -501,10 +545,11 @@ def jsonl_lines(engine: Engine, source: Source, *, steps: bool, tally: Tally) ->
             if type(values) is RowError:
                 raise values
             r = case(values)  # type: ignore[arg-type]
-            if steps:
-                household, rates = engine.household(values)  # type: ignore[arg-type]
-                body = result_dict(share_of_cost(household, rates),
-                                   warnings=list(r[0].warnings))  # fmt: skip
+            if steps or any(values[FULL]):  # type: ignore[index]
+                result, profile = engine.full(values)  # type: ignore[arg-type]
+                warnings = list(profile.warnings)
+                body = (result_dict(result, warnings=warnings) if steps
+                        else row_dict(result, warnings=warnings))  # fmt: skip
                 yield f'{{"line": {line}, {passed}{dumps(body, indent=None)[1:]}\n'
                 continue
         except RowError as exc:
@@ -535,7 +580,12 @@ def csv_rows(engine: Engine, source: Source, tally: Tally) -> Iterator[list[str]
             if type(values) is RowError:
                 raise values
             r = engine.case(values)  # type: ignore[arg-type]
-            texts = values[:4] + values[9:]  # type: ignore[index]
+            if any(values[FULL]):  # type: ignore[index]
+                result, profile = engine.full(values)  # type: ignore[arg-type]
+                yield [*passed, str(line), *_full_csv(result), profile.rates.origin,
+                       "; ".join(profile.warnings), ""]  # fmt: skip
+                continue
+            texts = values[:4] + values[9:10]  # type: ignore[index]
             columns = (*AMOUNT_COLUMNS, "disability_income")
             amounts = [money_text(engine.amount(v, c)) for v, c in zip(texts, columns, strict=True)]
         except RowError as exc:
@@ -547,13 +597,43 @@ def csv_rows(engine: Engine, source: Source, tally: Tally) -> Iterator[list[str]
         yield [
             *passed, str(line), *amounts[:4],
             _yes(h.couple), _yes(h.blind), _yes(h.spouse_blind), h.medi_cal or "",
-            str(p.rates.year), amounts[4], h.kind, r[1], r[2], r[3], p.level_text, r[4], r[5], r[6],
-            p.rates.origin, "; ".join(p.warnings), "",
+            str(p.rates.year), amounts[4], *NO_FULL_INPUTS, h.kind, r[1], r[2], r[3], p.level_text,
+            r[4], r[5], r[6], *NO_FULL_RESULTS, p.rates.origin, "; ".join(p.warnings), "",
         ]  # fmt: skip
 
 
 def _yes(flag: bool) -> str:
     return "true" if flag else "false"
+
+
+def _text(value: Decimal | None) -> str:
+    return "" if value is None else money_text(value)
+
+
+# The FULL_COLUMNS as understood, and FULL_RESULT_FIELDS, for a row that gives none of them.
+NO_FULL_INPUTS = ("", "", ZERO_TEXT, "0", ZERO_TEXT, ZERO_TEXT, "false", "")
+NO_FULL_RESULTS = ("", "", "", "")
+
+
+def _full_csv(r: Result) -> list[str]:
+    """A row worked out in full, as CSV: its inputs as understood and its results, from
+    ``unearned`` to ``assets_over_limit``."""
+    h, c, mc, a = r.household, r.countable, r.medi_cal_share, r.assets
+    over = None if a is None else a.over_limit
+    return [
+        *(money_text(v) for v in (h.unearned, h.earned, h.irwe, h.bwe)),
+        _yes(h.couple), _yes(h.blind), _yes(h.spouse_blind), h.medi_cal or "", str(r.rates.year),
+        money_text(h.disability_income), _text(h.spouse_earned), _text(h.spouse_unearned),
+        money_text(h.spouse_ihss_wages), str(h.children), money_text(h.child_income),
+        money_text(h.health_premiums), _yes(h.medi_cal_soc), _text(h.assets), h.kind,
+        *(money_text(v) for v in (c.countable_unearned, c.countable_earned, c.total,
+                                  r.payment_level.value, r.above_level,
+                                  r.computed_share_of_cost, r.share_of_cost)),
+        "" if r.deeming is None else _yes(r.deemed is not None),
+        "" if mc is None else money_text(mc.share_of_cost),
+        "" if mc is None else _text(mc.buy_out),
+        "" if over is None else _yes(over),
+    ]  # fmt: skip
 
 
 def write_csv(rows: Iterator[list[str]], out: IO[str]) -> None:

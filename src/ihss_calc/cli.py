@@ -20,6 +20,7 @@ import click
 from ihss_calc import rates as rates_mod
 from ihss_calc.amounts import AmountError, parse_amount, parse_range
 from ihss_calc.rules import (
+    MAX_CHILDREN,
     MEDI_CAL,
     Household,
     InputProblem,
@@ -58,7 +59,14 @@ RANGE = ParsedType("range", parse_range)
 
 
 def option_name(field: str) -> str:
-    return "--" + field.replace("_", "-")
+    """The option for a Household field: ``spouse_earned`` -> ``--spouse-earned``."""
+    return "--" + {"medi_cal_soc": "show_medi_cal_soc"}.get(field, field).replace("_", "-")
+
+
+HOUSEHOLD_OPTIONS = ("unearned", "irwe", "bwe", "couple", "blind", "spouse_blind", "medi_cal",
+                     "disability_income", "spouse_earned", "spouse_unearned", "spouse_ihss_wages",
+                     "children", "child_income", "health_premiums", "medi_cal_soc",
+                     "assets")  # fmt: skip
 
 
 @click.group(context_settings=CONTEXT)
@@ -86,6 +94,8 @@ Examples:
   ihss soc --unearned 135 --earned 220 --blind --bwe 15
   ihss soc --unearned 1000 --earned 500 --medi-cal wdp
   ihss soc --unearned 1000 --earned 500 --year 2022
+  ihss soc --unearned 800 --spouse-earned 3000 --children 1
+  ihss soc --unearned 1500 --medi-cal medically-needy --health-premiums 202.90
   ihss soc --unearned 1000 --earned 500 --json | jq .share_of_cost
 
 Exit codes: 0 done, 1 bad rates file, 2 bad usage or input.
@@ -108,13 +118,42 @@ def household_options(command: Callable[..., None]) -> Callable[..., None]:
                      help="A couple: incomes combined, one $20 and one $65."),
         click.option("--blind", is_flag=True, help="The recipient is blind."),
         click.option("--spouse-blind", is_flag=True, help="The spouse is blind (needs --couple)."),
-        click.option("--medi-cal", type=click.Choice(list(MEDI_CAL)), default=None,
+        click.option("--medi-cal", type=click.Choice(list(MEDI_CAL), case_sensitive=False),
+                     default=None,
                      help="Your kind of Medi-Cal. ssi, magi, 1619b, wdp, ad-fpl and pickle mean "
-                     "no share of cost."),
+                     "no share of cost; medically-needy also shows the Medi-Cal share of cost."),
         click.option("--disability-income", type=AMOUNT, default="0", show_default=True,
                      metavar="AMOUNT",
                      help="The part of --unearned that is disability benefits (SSDI, SDI, "
                      "workers' comp): left out for the Working Disabled Program check."),
+        click.option("--spouse-earned", type=AMOUNT, default=None, metavar="AMOUNT",
+                     help="Monthly earnings of a spouse who is not aged, blind or disabled: part "
+                     "is deemed to you (SOC 294A part B). Not with --couple."),
+        click.option("--spouse-unearned", type=AMOUNT, default=None, metavar="AMOUNT",
+                     help="Monthly unearned income of a spouse who is not aged, blind or "
+                     "disabled. Not with --couple."),
+        click.option("--spouse-ihss-wages", type=AMOUNT, default="0", show_default=True,
+                     metavar="AMOUNT",
+                     help="The part of --spouse-earned that is IHSS wages for caring for you: "
+                     "not counted."),
+        click.option("--children", type=click.IntRange(0, MAX_CHILDREN), default=0,
+                     show_default=True, metavar="N",
+                     help="Children in the household who are not blind or disabled (under 18, "
+                     "or under 22 and a student), for deeming from a spouse."),
+        click.option("--child-income", type=AMOUNT, default="0", show_default=True,
+                     metavar="AMOUNT",
+                     help="The children's own income, all of them together, per month."),
+        click.option("--health-premiums", type=AMOUNT, default="0", show_default=True,
+                     metavar="AMOUNT",
+                     help="Health insurance premiums you pay a month, Medicare Part B "
+                     "included: they lower the Medi-Cal share of cost, not the IHSS one."),
+        click.option("--show-medi-cal-soc", "medi_cal_soc", is_flag=True,
+                     help="Show the Medi-Cal share of cost beside the IHSS one (shown anyway "
+                     "with --medi-cal medically-needy)."),
+        click.option("--assets", type=AMOUNT, default=None, metavar="AMOUNT",
+                     help="Countable assets (resources): money in the bank, cash, stocks, other "
+                     "property; your home and one car usually do not count. Checked against "
+                     "Medi-Cal's asset limit where the year has one (2026 on)."),
         click.option("--year", type=int, default=None,
                      help="Rates for this calendar year. Default: the latest year on file, not "
                      "after this year."),
@@ -132,14 +171,12 @@ def household_options(command: Callable[..., None]) -> Callable[..., None]:
 
 def make_household(earned: Decimal, **options: Any) -> Household:
     """The household the options describe; a combination the rules refuse exits 2."""
-    fields = ("unearned", "irwe", "bwe", "couple", "blind", "spouse_blind", "medi_cal",
-              "disability_income")  # fmt: skip
-    household = Household(earned=earned, **{name: options[name] for name in fields})
+    household = Household(earned=earned, **{name: options[name] for name in HOUSEHOLD_OPTIONS})
     try:
         check_household(household)
     except InputProblem as problem:
         hint = f"'{option_name(problem.field)}'"
-        raise click.BadParameter(problem.message, param_hint=hint) from None
+        raise click.BadParameter(problem.text(option_name), param_hint=hint) from None
     return household
 
 

@@ -14,7 +14,17 @@ from typing import Any
 
 from ihss_calc.amounts import money_text
 from ihss_calc.rates import Figure, Rates
-from ihss_calc.rules import SCHEMA_VERSION, Household, Result, WdpCheck, WhatIf
+from ihss_calc.rules import (
+    SCHEMA_VERSION,
+    AssetCheck,
+    Computation,
+    Household,
+    MediCalShare,
+    Result,
+    Step,
+    WdpCheck,
+    WhatIf,
+)
 
 _string = json.encoder.encode_basestring
 
@@ -66,6 +76,14 @@ def inputs_dict(h: Household, year: int) -> dict[str, Any]:
         "spouse_blind": h.spouse_blind,
         "medi_cal": h.medi_cal,
         "disability_income": h.disability_income,
+        "spouse_earned": h.spouse_earned,
+        "spouse_unearned": h.spouse_unearned,
+        "spouse_ihss_wages": h.spouse_ihss_wages,
+        "children": h.children,
+        "child_income": h.child_income,
+        "health_premiums": h.health_premiums,
+        "show_medi_cal_soc": h.medi_cal_soc,
+        "assets": h.assets,
         "year": year,
     }
 
@@ -107,6 +125,15 @@ def rates_dict(rates: Rates) -> dict[str, Any]:
         "work_incentives": {
             "wdp_income_limit": {k: figure_dict(f) for k, f in rates.wdp_income_limits.items()},
             "threshold_1619b": {k: figure_dict(f) for k, f in rates.thresholds_1619b.items()},
+        },
+        "deeming": {"allocation": figure_dict(rates.deeming_allocation)},
+        "medi_cal": {
+            "maintenance_need": {k: figure_dict(f) for k, f in rates.maintenance_need.items()},
+            "rounding": {
+                **figure_dict(rates.medi_cal_rounding.quantum),
+                "mode": rates.medi_cal_rounding.mode,
+            },
+            "asset_limit": {k: figure_dict(f) for k, f in rates.asset_limit.items()},
         },
     }
 
@@ -209,18 +236,116 @@ def result_dict(
         "below": t.below,
         "figure": figure_dict(t.threshold),
     }  # fmt: skip
+    body["deeming"] = deeming_dict(result)
+    body["medi_cal_share_of_cost"] = medi_cal_share_dict(result.medi_cal_share)
+    body["assets"] = assets_dict(result.assets)
     if steps:
-        body["steps"] = [
-            {
-                "id": s.id,
-                "label": s.label,
-                "amount": s.amount,
-                "rule": s.rule,
-                "source": s.source,
-                "figures": [figure_dict(f) for f in s.figures],
-            }
-            for s in result.steps
-        ]
+        body["steps"] = steps_list(result.steps)
     body["notes"] = list(result.notes)
     body["warnings"] = list(warnings or [])
     return body
+
+
+def steps_list(steps: Sequence[Step]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": s.id,
+            "label": s.label,
+            "amount": s.amount,
+            "rule": s.rule,
+            "source": s.source,
+            "figures": [figure_dict(f) for f in s.figures],
+        }
+        for s in steps
+    ]
+
+
+def computation_dict(c: Computation) -> dict[str, Any]:
+    return {
+        "household": c.kind,
+        "countable_unearned_income": c.countable.countable_unearned,
+        "countable_earned_income": c.countable.countable_earned,
+        "total_countable_income": c.countable.total,
+        "payment_level": c.level.value,
+        "above_payment_level": c.above,
+        "share_of_cost": c.share,
+    }
+
+
+def deeming_dict(result: Result) -> dict[str, Any] | None:
+    """Deeming from a spouse who is not aged, blind or disabled (RULES.md §8), or None."""
+    d = result.deeming
+    if d is None:
+        return None
+    deemed = result.deemed
+    return {
+        "spouse_earned": d.spouse_earned,
+        "spouse_ihss_wages": d.spouse_ihss_wages,
+        "spouse_earned_counted": d.spouse_earned_counted,
+        "spouse_unearned": d.spouse_unearned,
+        "children": d.children,
+        "child_income": d.child_income,
+        "allocation_amount": d.allocation.value,
+        "child_allocations": d.child_allocations,
+        "allocations_from_unearned": d.from_unearned,
+        "allocations_from_earned": d.from_earned,
+        "spouse_unearned_left": d.unearned_left,
+        "spouse_earned_left": d.earned_left,
+        "spouse_income_left": d.income_left,
+        "deemed": d.deemed,
+        "own": computation_dict(result.own),
+        "with_spouse": None if deemed is None else computation_dict(deemed),
+        "decided_by": "with_spouse" if result.decisive is deemed else "own",
+        "allocation": figure_dict(d.allocation),
+    }
+
+
+def medi_cal_share_dict(m: MediCalShare | None) -> dict[str, Any] | None:
+    """The Medi-Cal share of cost beside the IHSS one (RULES.md §9), or None."""
+    if m is None:
+        return None
+    return {
+        "countable_income": m.countable_income,
+        "health_premiums": m.health_premiums,
+        "net_nonexempt_income": m.net_nonexempt_income,
+        "rounded_income": m.rounded_income,
+        "maintenance_need": m.maintenance_need.value,
+        "share_of_cost": m.share_of_cost,
+        "ihss_share_of_cost": m.ihss_share_of_cost,
+        "buy_out": m.buy_out,
+        "steps": steps_list(m.steps),
+        "notes": list(m.notes),
+    }
+
+
+def assets_dict(a: AssetCheck | None) -> dict[str, Any] | None:
+    if a is None:
+        return None
+    return {
+        "assets": a.assets,
+        "persons": a.persons,
+        "limit": a.limit,
+        "applies": a.applies,
+        "over_limit": a.over_limit,
+        "figures": [figure_dict(f) for f in a.figures],
+        "note": a.note,
+    }
+
+
+# The fields of a batch row without --steps: the fast path writes the same ones itself.
+ROW_FIELDS = ("schema_version", "household", "countable_unearned_income",
+              "countable_earned_income", "total_countable_income", "payment_level",
+              "above_payment_level", "computed_share_of_cost", "share_of_cost", "medi_cal",
+              "rates")  # fmt: skip
+
+
+def row_dict(result: Result, *, warnings: list[str]) -> dict[str, Any]:
+    """A batch row without --steps; with deeming, the Medi-Cal share of cost or assets, those
+    objects too (the headroom search and the steps are left out, as for every row)."""
+    body = result_dict(result, steps=False, warnings=warnings)
+    row = {key: body[key] for key in ROW_FIELDS}
+    for key in ("deeming", "medi_cal_share_of_cost", "assets"):
+        if body[key] is not None:
+            row[key] = body[key]
+    row["warnings"] = body["warnings"]
+    return row

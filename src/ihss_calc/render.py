@@ -7,7 +7,7 @@ escape codes when stdout is not a terminal or when ``NO_COLOR`` is set.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import TypeVar
 
@@ -17,17 +17,26 @@ from rich.text import Text
 
 from ihss_calc.amounts import ZERO, money_display
 from ihss_calc.rates import HOUSEHOLD_KINDS, Figure, Rates, Source
-from ihss_calc.rules import HOUSEHOLD_LABELS, MEDI_CAL, Result, WhatIf
+from ihss_calc.rules import HOUSEHOLD_LABELS, MEDI_CAL, Result, Step, WhatIf
 
-# Deductions that are 0 say nothing in a table (the JSON keeps every step).
-_HIDDEN_WHEN_ZERO = {"general_exclusion_earned", "irwe", "bwe"}
+# Deductions that are 0 say nothing in a table (the JSON keeps every step). Step ids of the
+# two computations of deeming carry a prefix (own_, deemed_): the same rules apply.
+_HIDDEN_WHEN_ZERO = {"general_exclusion_earned", "irwe", "bwe", "spouse_ihss_wages",
+                     "child_allocations", "health_premiums"}  # fmt: skip
 _TOTALS = {
     "countable_unearned_income",
     "countable_earned_income",
     "total_countable_income",
     "computed_share_of_cost",
+    "share_of_cost",
     "medi_cal",
+    "spouse_income_left",
+    "buy_out",
 }
+
+
+def _base_id(step_id: str) -> str:
+    return step_id.removeprefix("own_").removeprefix("deemed_")
 
 
 def console() -> Console:
@@ -45,23 +54,9 @@ def soc(result: Result, out: Console | None = None) -> None:
         f"IHSS share of cost: {HOUSEHOLD_LABELS[h.kind]}, {result.rates.year} rates"
         f" from {result.rates.origin}"
     )
-    table = Table(title=title, title_justify="left", expand=False)
-    table.add_column("Step", ratio=4)
-    table.add_column("Amount", justify="right", no_wrap=True)
-    table.add_column("Rule · source · status", ratio=6)
-    for step in result.steps:
-        if step.id in _HIDDEN_WHEN_ZERO and not step.amount:
-            continue
-        style = "bold" if step.id in _TOTALS else ""
-        rule = f"{step.rule} · {step.source}"
-        if step.figures:
-            rule += f" · {step.figures[0].status}"
-        table.add_row(
-            Text(step.label, style=style),
-            Text(money_display(step.amount), style=style),
-            Text(rule, style="" if style else "dim"),
-        )
-    out.print(table)
+    if result.deeming is not None:
+        title += ", with a spouse who is not aged, blind or disabled"
+    out.print(steps_table(title, result.steps))
     c = result.countable
     level = result.payment_level.value
     if result.free_because_of_medi_cal:
@@ -80,8 +75,33 @@ def soc(result: Result, out: Console | None = None) -> None:
     out.print(Text(verdict, style="bold"))
     for line in work_lines(result):
         out.print(Text(line))
+    mc = result.medi_cal_share
+    if mc is not None:
+        out.print(steps_table("Medi-Cal share of cost, beside the IHSS one", mc.steps))
     for note in result.notes:
         out.print(Text(f"- {note}"))
+
+
+def steps_table(title: str, steps: Sequence[Step]) -> Table:
+    """Steps as rows: label, amount, and the rule, source and status as detail."""
+    table = Table(title=title, title_justify="left", expand=False)
+    table.add_column("Step", ratio=4)
+    table.add_column("Amount", justify="right", no_wrap=True)
+    table.add_column("Rule · source · status", ratio=6)
+    for step in steps:
+        base = _base_id(step.id)
+        if base in _HIDDEN_WHEN_ZERO and not step.amount:
+            continue
+        style = "bold" if base in _TOTALS else ""
+        rule = f"{step.rule} · {step.source}"
+        if step.figures:
+            rule += f" · {step.figures[0].status}"
+        table.add_row(
+            Text(step.label, style=style),
+            Text(money_display(step.amount), style=style),
+            Text(rule, style="" if style else "dim"),
+        )
+    return table
 
 
 def work_lines(result: Result) -> list[str]:
@@ -213,6 +233,18 @@ def rates_table(rates: Rates, out: Console | None = None) -> None:
     out.print(work)
     if not rates.thresholds_1619b:
         out.print(Text(f"No 1619(b) threshold was found for {rates.year}; none is shown."))
+
+    mc = _table("Deeming and Medi-Cal", "Figure", "Value", "Status", "Sources")
+    for f in (rates.deeming_allocation, *rates.maintenance_need.values()):
+        mc.add_row(Text(f.label), Text(_value(f)), Text(f.status), refs(f))
+    q = rates.medi_cal_rounding.quantum
+    mc.add_row(Text(q.label), Text(f"{q.value}, {rates.medi_cal_rounding.mode}"),
+               Text(q.status), refs(q))  # fmt: skip
+    for f in rates.asset_limit.values():
+        mc.add_row(Text(f.label), Text(_value(f)), Text(f.status), refs(f))
+    out.print(mc)
+    if not rates.asset_limit:
+        out.print(Text(f"No Medi-Cal asset limit is on file for {rates.year}."))
 
     out.print(Text("Sources:"))
     for number, source in enumerate(numbers.values(), start=1):

@@ -24,6 +24,7 @@ from ihss_calc.rules.deeming import Deeming, deem
 from ihss_calc.rules.household import (
     FREE_WITH,
     HOUSEHOLD_LABELS,
+    MAX_CHILDREN,
     MEDI_CAL,
     NOT_MODELED,
     SCHEMA_VERSION,
@@ -55,6 +56,7 @@ from ihss_calc.rules.steps import Step
 __all__ = [
     "FREE_WITH",
     "HOUSEHOLD_LABELS",
+    "MAX_CHILDREN",
     "MEDI_CAL",
     "NOT_MODELED",
     "SCHEMA_VERSION",

@@ -204,7 +204,8 @@ def _notes(
             )
         )
     elif computed and program is None:
-        names = "; ".join(p.label for p in FREE_WITH)
+        # Over the asset limit, only kinds without the non-MAGI asset test are left.
+        names = "; ".join(p.label for p in FREE_WITH if not (over_assets and p.asset_test))
         notes.append(f"This share of cost would be 0 with any of: {names} (see --medi-cal).")
     if deeming is not None:
         notes.extend(_deeming_notes(h, rates, deeming))
