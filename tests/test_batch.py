@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 
 from ihss_calc import batch
-from ihss_calc.cli import _batch_rates
+from ihss_calc.cli_batch import batch_rates
 from ihss_calc.rules import Household, share_of_cost
 from tests.helpers import PUBLIC_CASES, household_from_row, public_cases, run, run_on_terminal
 from tests.test_properties import households
@@ -42,7 +42,7 @@ def test_every_public_case_equals_soc() -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stderr.startswith(
         "Warning: the input column 'total_countable_income' passes through as "
-        "'input_total_countable_income': ihss writes a field of that name.\n"
+        "'input_total_countable_income': the output has a field of that name.\n"
     )
     rows = jsonl(result.stdout)
     cases = list(public_cases())
@@ -71,11 +71,11 @@ def soc_args(case: dict[str, str]) -> list[str]:
 @given(households())
 @settings(max_examples=200)
 def test_engine_equals_soc_for_any_household(h: Household) -> None:
-    engine = batch.Engine(*_batch_rates(2022, None))
+    engine = batch.Engine(*batch_rates(2022, None))
     amounts = (str(h.unearned), str(h.earned), str(h.irwe), str(h.bwe))
     flags = (str(int(h.couple)), str(int(h.blind)), str(int(h.spouse_blind)))
-    values = (*amounts, *flags, "", "2022", None)
-    r = engine.case(values)
+    values = (*amounts, *flags, "", "2022", "", *[""] * len(batch.FULL_COLUMNS))
+    r = engine.work(values)
     from ihss_calc.rates import load_bundled
 
     expected = share_of_cost(h, load_bundled(2022))
@@ -230,8 +230,8 @@ def test_jsonl_in_and_out(tmp_path: Path) -> None:
     )
     assert parsed[7]["share_of_cost"] == D("14.36")
     assert result.stderr == (
-        "Warning: the input column 'error' passes through as 'input_error': ihss writes a field "
-        "of that name.\nihss batch: 8 rows read, 5 failed\n"
+        "Warning: the input column 'error' passes through as 'input_error': the output has a "
+        "field of that name.\nihss batch: 8 rows read, 5 failed\n"
     )
 
 
@@ -332,12 +332,40 @@ def test_spreadsheet_bom_and_crlf(tmp_path: Path) -> None:
     assert (row["id"], row["countable_unearned_income"]) == ("x", D("980.00"))
 
 
-def test_not_utf8(tmp_path: Path) -> None:
+def test_not_utf8_is_that_rows_error_and_encoding_reads_it(tmp_path: Path) -> None:
     path = tmp_path / "latin1.csv"
-    path.write_bytes("id,unearned\nJos\xe9,1000\n".encode("latin-1"))
+    path.write_bytes("id,unearned\nJos\xe9,1000\nAna,500\n".encode("latin-1"))
     result = run("batch", str(path))
-    assert result.exit_code == 2
-    assert f"Error: {path} is not UTF-8 text (invalid continuation byte)" in result.stderr
+    assert result.exit_code == 1
+    rows = jsonl(result.stdout)
+    assert rows[0]["line"] == 2
+    assert rows[0]["error"] == (
+        "line 2 is not utf-8 text (byte 0xe9 at column 4); if the file comes from a "
+        "spreadsheet, try --encoding cp1252"
+    )
+    assert rows[1]["id"] == "Ana"
+    assert rows[1]["countable_unearned_income"] == D("480.00")
+    for encoding in ("latin-1", "cp1252", "CP1252"):
+        result = run("batch", str(path), "--encoding", encoding)
+        assert result.exit_code == 0, result.stderr
+        assert [r["id"] for r in jsonl(result.stdout)] == ["José", "Ana"]
+
+
+def test_bad_encodings(tmp_path: Path) -> None:
+    path = write(tmp_path, "c.csv", "id,unearned\na,1\n")
+    result = run("batch", str(path), "--encoding", "klingon")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "Invalid value for '--encoding': 'klingon' is not an encoding Python knows" in (
+        result.stderr
+    )
+    result = run("batch", str(path), "--encoding", "utf-16")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "utf-16 is not an encoding ihss can read CSV or JSON Lines in" in result.stderr
+    header = tmp_path / "h.csv"
+    header.write_bytes(b"id,unearn\xe9d\na,1\n")
+    result = run("batch", str(header))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "the header line is not utf-8 text" in result.stderr
 
 
 def test_format_from_name(tmp_path: Path) -> None:
@@ -417,10 +445,12 @@ def test_ctrl_c_exits_130(tmp_path: Path) -> None:
     process.stdin.flush()
     time.sleep(1.0)  # it is waiting for more input
     process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=60)
+    out, err = process.communicate(timeout=60)
     assert process.returncode == 130
     assert b"Traceback" not in err
-    assert err.endswith(b"rows.\n")
+    # The row read before the interrupt was worked out, and written.
+    assert out.startswith(b'{"line": 2, "id": "1", ')
+    assert err.endswith(b"Interrupted: 1 row written, of 1 read.\n")
 
 
 def test_household_from_row_helper_matches_csv() -> None:
@@ -431,14 +461,17 @@ def test_household_from_row_helper_matches_csv() -> None:
 
 
 def test_caches_stay_bounded_whatever_the_input() -> None:
-    engine = batch.Engine(*_batch_rates(2022, None))
+    engine = batch.Engine(*batch_rates(2022, None))
+    rest = ("",) * (len(batch.INPUT_COLUMNS) - 9)
     for i in range(batch._PROFILES_CACHED + 10):
         with pytest.raises(batch.RowError, match=f"'y{i}' is not a valid integer"):
-            engine.case(("1", "2", "", "", "", "", "", "", f"y{i}", None))
-    for i in range(batch._AMOUNTS_CACHED + 10):
-        engine.case((f"{i}.01", "", "", "", "", "", "", "", "", None))
+            engine.work(("1", "2", "", "", "", "", "", "", f"y{i}", *rest))
+    for i in range(3 * (batch.amount.cache_info().maxsize or 0)):
+        engine.work((f"{i}.01", "", "", "", "", "", "", "", "", *rest))
     assert len(engine._profiles) <= batch._PROFILES_CACHED
-    assert len(engine._amounts) <= batch._AMOUNTS_CACHED
+    info = batch.amount.cache_info()
+    assert info.maxsize is not None
+    assert info.currsize <= info.maxsize
 
 
 def test_progress_bar_on_a_terminal_leaves_stdout_alone(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ or input; 130 interrupted; 141 output closed early. Results go to stdout, everyt
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sys
@@ -69,7 +70,54 @@ HOUSEHOLD_OPTIONS = ("unearned", "irwe", "bwe", "couple", "blind", "spouse_blind
                      "assets")  # fmt: skip
 
 
-@click.group(context_settings=CONTEXT)
+class Ihss(click.Group):
+    """The ``ihss`` group: a result that cannot be written (a full disk, a closed stdout) is
+    an error, exit 1, never a traceback or a silent exit 0; a closed pipe (``| head``) exits
+    141 quietly; Ctrl-C exits 130."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if sys.stdout is None:  # started with stdout closed (>&-): click would write nowhere
+            raise click.ClickException("standard output is closed: nowhere to write the result")
+        _escape_unwritable(sys.stdout)
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            result = super().invoke(ctx)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_stdout()
+            raise SystemExit(141) from None  # like a program killed by SIGPIPE
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            raise SystemExit(130) from None
+        except OSError as exc:  # writing the result failed (ENOSPC, EIO, ...)
+            _quiet_stdout()
+            raise click.ClickException(
+                f"cannot write the result to standard output: {exc.strerror or exc}"
+            ) from None
+        return result
+
+
+def _escape_unwritable(stream: Any) -> None:
+    """Text the output's encoding cannot hold (a lone surrogate from a file name or a JSON
+    value) is written as a backslash escape: valid JSON inside a string, never a crash."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):  # a detached or closed stream
+            reconfigure(errors="backslashreplace")
+
+
+def _quiet_stdout() -> None:
+    """After a failed write, point stdout at /dev/null so that Python's last flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests)
+        pass
+
+
+@click.group(cls=Ihss, context_settings=CONTEXT)
 @click.version_option(package_name="ihss-calc", prog_name="ihss")
 def cli() -> None:
     """Will you pay a share of cost for California's In-Home Supportive Services (IHSS)?
@@ -330,160 +378,6 @@ def check(path: Path, as_json: bool) -> None:
     )
 
 
-BATCH_EPILOG = """\b
-Examples:
-  ihss batch caseload.csv > results.jsonl
-  ihss batch caseload.csv --output-format csv > results.csv
-  ihss batch cases.jsonl --steps
-  some-export | ihss batch - --input-format csv | jq -c 'select(.share_of_cost > 0)'
-
-\b
-Input columns (CSV header or JSON keys): unearned, earned, irwe, bwe, couple,
-blind, spouse_blind, medi_cal, year, disability_income. A missing one takes the
-same default as in 'ihss soc'; an empty amount is 0. Yes/no columns take 1/0,
-true/false, yes/no or empty. Any other column (id, say) passes through untouched.
-
-Exit codes: 0 every row worked, 1 some row failed (or a bad rates file), 2 bad
-usage or unreadable input, 130 interrupted, 141 output closed (| head).
-"""
-
-
-@cli.command(epilog=BATCH_EPILOG)
-@click.argument("source", default="-", metavar="[FILE|-]",
-                type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))  # fmt: skip
-@click.option(
-    "--input-format", type=click.Choice(["csv", "jsonl"]), default=None,
-    help="csv or jsonl. Default: from FILE's name (.csv, .jsonl, .ndjson); needed for stdin.",
-)  # fmt: skip
-@click.option(
-    "--output-format", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True,
-    help="JSON Lines (the fields of 'ihss soc --json') or CSV.",
-)  # fmt: skip
-@click.option("--steps", is_flag=True, help="Add each row's steps (JSON Lines output only).")
-@click.option("--year", type=int, default=None, help="Rates year for rows that give none.")
-@click.option(
-    "--rates", "rates_file", metavar="FILE",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Use this rates file for every row instead of the bundled ones.",
-)  # fmt: skip
-def batch(
-    source: Path,
-    input_format: str | None,
-    output_format: str,
-    steps: bool,
-    year: int | None,
-    rates_file: Path | None,
-) -> None:
-    """Work out the share of cost for many cases: one output row per input row, in order.
-
-    Reads CSV (with a header row) or JSON Lines from FILE, or from standard input with '-'.
-    A row that cannot be worked out gets its line number, its id and an error, in its
-    place; the others go on. A one-line summary goes to stderr.
-    """
-    from ihss_calc import batch as batch_mod
-
-    if steps and output_format != "jsonl":
-        raise click.UsageError("--steps needs --output-format jsonl; steps do not fit in CSV.")
-    input_format = input_format or _format_from_name(source)
-    engine = batch_mod.Engine(*_batch_rates(year, rates_file))
-    stream = _open_input(source, input_format)
-    tally = batch_mod.Tally()
-    try:
-        reader = batch_mod.CsvSource if input_format == "csv" else batch_mod.JsonlSource
-        rows = reader(_with_progress(stream, source), warn=_warn)
-        out = sys.stdout
-        if output_format == "jsonl":
-            lines = batch_mod.jsonl_lines(engine, rows, steps=steps, tally=tally)
-            batch_mod.write_lines(lines, out)
-        else:
-            batch_mod.write_csv(batch_mod.csv_rows(engine, rows, tally), out)
-        out.flush()
-    except batch_mod.BadInput as exc:
-        raise click.UsageError(f"{source}: {exc}") from None
-    except UnicodeDecodeError as exc:
-        raise click.UsageError(f"{source} is not UTF-8 text ({exc.reason})") from None
-    except BrokenPipeError:
-        _quiet_stdout()
-        raise SystemExit(141) from None  # like a program killed by SIGPIPE: `| head` is fine
-    except KeyboardInterrupt:
-        click.echo(f"Interrupted after {tally.rows:,} rows.", err=True)
-        raise SystemExit(130) from None
-    finally:
-        if stream is not sys.stdin:
-            stream.close()
-    click.echo(f"ihss batch: {tally.rows:,} rows read, {tally.failed:,} failed", err=True)
-    if tally.failed:
-        raise SystemExit(1)
-
-
-def _warn(message: str) -> None:
-    click.echo(f"Warning: {message}", err=True)
-
-
-def _format_from_name(source: Path) -> str:
-    suffix = source.suffix.lower()
-    if str(source) != "-" and suffix in {".csv", ".jsonl", ".ndjson"}:
-        return "csv" if suffix == ".csv" else "jsonl"
-    what = "standard input" if str(source) == "-" else f"the name {source.name!r}"
-    raise click.UsageError(
-        f"cannot tell the input format from {what}; pass --input-format csv or jsonl."
-    )
-
-
-def _open_input(source: Path, input_format: str) -> Any:
-    import io
-
-    encoding = "utf-8-sig" if input_format == "csv" else "utf-8"  # a spreadsheet's BOM
-    if str(source) == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding=encoding, newline="")
-    try:
-        return open(source, encoding=encoding, newline="")  # closed by the caller
-    except OSError as exc:
-        raise click.BadParameter(
-            f"cannot read {source}: {exc.strerror}", param_hint="'FILE'"
-        ) from None
-
-
-def _batch_rates(
-    year: int | None, rates_file: Path | None
-) -> tuple[Callable[[int | None], rates_mod.Rates], Callable[[rates_mod.Rates], str | None]]:
-    """Every rates file a batch may need, loaded before the first row, so that a bad one
-    stops the run before anything is written; and the stale-rates warning, once a year."""
-    from ihss_calc.batch import invalid
-
-    years = list(rates_mod.years_on_file())
-    try:
-        if rates_file is not None:
-            only = rates_mod.load_file(rates_file)
-            by_year = {only.year: only}
-        else:
-            by_year = {y: rates_mod.load_bundled(y) for y in years}
-    except rates_mod.RatesError as exc:
-        raise click.ClickException(exc.report()) from None
-    if year is not None and year not in by_year:
-        raise click.BadParameter(_no_year(year, rates_file, list(by_year)), param_hint="'--year'")
-    default = year or (
-        next(iter(by_year)) if rates_file else rates_mod.default_year(today(), years)
-    )
-    now = today()
-    warned: set[int] = set()
-
-    def rates_for(wanted: int | None) -> rates_mod.Rates:
-        found = by_year.get(default if wanted is None else wanted)
-        if found is None:
-            raise invalid("year", _no_year(wanted or default, rates_file, list(by_year)))
-        return found
-
-    def warning_for(rates: rates_mod.Rates) -> str | None:
-        warning = rates_mod.staleness(rates.year, now, years)
-        if warning and rates.year not in warned:
-            warned.add(rates.year)
-            click.echo(f"Warning: {warning}", err=True)
-        return warning
-
-    return rates_for, warning_for
-
-
 def _no_year(year: int, rates_file: Path | None, years: list[int]) -> str:
     """Why there are no rates for ``year``: the words of soc's and batch's errors alike."""
     if rates_file is not None:
@@ -491,20 +385,6 @@ def _no_year(year: int, rates_file: Path | None, years: list[int]) -> str:
     return f"no rates on file for {year}; years on file: {', '.join(map(str, years))}"
 
 
-def _with_progress(stream: Any, source: Path) -> Any:
-    """The input's lines, with a progress bar on stderr when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        return stream
-    from ihss_calc import render
+from ihss_calc.cli_batch import batch  # noqa: E402  (registers after the helpers it uses)
 
-    total = None if str(source) == "-" else source.stat().st_size
-    return render.batch_progress(stream, total, lambda: stream.buffer.tell())
-
-
-def _quiet_stdout() -> None:
-    """After a closed pipe, point stdout at /dev/null so that Python's last flush is quiet."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):  # not a real file (tests)
-        pass
+cli.add_command(batch)

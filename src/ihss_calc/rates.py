@@ -122,7 +122,7 @@ def parse(text: str, origin: str, *, name: str = "", bundled: bool = False) -> R
 
     found = schema.problems(doc)
     named = _FILE_NAME.fullmatch(name)
-    if named and isinstance(doc.get("year"), int) and doc["year"] != int(named.group(1)):
+    if named and type(doc.get("year")) is int and doc["year"] != int(named.group(1)):
         found.append(("year", f"is {doc['year']}, but the file is named {name}"))
     if found:
         raise RatesError(origin, found)

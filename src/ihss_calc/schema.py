@@ -12,7 +12,15 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from ihss_calc.amounts import money_display
 
@@ -35,13 +43,37 @@ def _number(value: object) -> Decimal:
 
 
 def _kind(value: object) -> str:
-    names = {str: "a string", bool: "true/false", list: "a list", dict: "a table"}
+    names = {str: "a string", bool: "true/false", list: "a list", dict: "a table",
+             Decimal: f"the decimal number {value}"}  # fmt: skip
     return names.get(type(value), type(value).__name__)
 
 
+def _integer(value: object) -> int:
+    """A TOML integer: not true/false, not 1.0."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"must be a whole number, not {_kind(value)}")
+    return value
+
+
+def _power_of_ten(value: Decimal) -> Decimal:
+    """A rounding quantum: 1, 0.1, 0.01, 0.001 or 0.0001."""
+    if value not in QUANTA:
+        raise ValueError(f"must be one of {', '.join(map(str, QUANTA))}, not {value}")
+    return value
+
+
+# Bounds far above any real figure, so that every computation stays exact in decimal's
+# 28-digit context: a file --check accepts is one soc can use.
+MAX_MONTHLY = 1_000_000
+MAX_YEARLY = 100_000_000
+QUANTA = tuple(Decimal(1).scaleb(-places) for places in range(5))
+
 Number = Annotated[Decimal, BeforeValidator(_number)]
-Money = Annotated[Number, Field(ge=0, decimal_places=2)]
-Fraction = Annotated[Number, Field(gt=0, le=1)]
+Integer = Annotated[int, BeforeValidator(_integer)]
+Money = Annotated[Number, Field(ge=0, le=MAX_MONTHLY, decimal_places=2)]
+YearlyMoney = Annotated[Number, Field(ge=0, le=MAX_YEARLY, decimal_places=2)]
+Fraction = Annotated[Number, Field(gt=0, le=1, decimal_places=6)]
+Quantum = Annotated[Number, AfterValidator(_power_of_ten)]
 Text = Annotated[str, Field(min_length=1, strict=True)]
 SourceId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.-]*$", strict=True)]
 
@@ -73,7 +105,7 @@ class MonthlyFigure(Cited):
 
 class YearlyFigure(Cited):
     label: Text
-    value: Money
+    value: YearlyMoney
     unit: Literal["USD per year"]
 
 
@@ -85,7 +117,7 @@ class FractionFigure(Cited):
 
 class AmountFigure(Cited):
     label: Text
-    value: Money
+    value: YearlyMoney
     unit: Literal["USD"]
 
 
@@ -121,7 +153,7 @@ class PaymentLevels(Model):
 
 class Rounding(Cited):
     label: Text
-    quantum: Annotated[Number, Field(gt=0)]
+    quantum: Quantum
     mode: RoundingMode
 
 
@@ -161,8 +193,8 @@ class MediCal(Model):
 
 
 class RatesFile(Model):
-    schema_version: Literal[1]
-    year: Annotated[int, Field(ge=1990, le=2200)]
+    schema_version: Annotated[Literal[1], BeforeValidator(_integer)]
+    year: Annotated[Integer, Field(ge=1990, le=2200)]
     effective_from: dt.date
     effective_to: dt.date
     sources: dict[SourceId, SourceModel]
