@@ -690,7 +690,7 @@ def write_lines(lines: Iterator[str], out: IO[str], tally: Tally, chunk: int = 2
 
 
 def write_csv(rows: Iterator[list[str]], out: IO[str], tally: Tally) -> None:
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out)  # lines end in \r\n (RFC 4180), so a \r in a value is quoted
     writer.writerow(next(rows))  # the header
     for row in rows:
         writer.writerow(row)

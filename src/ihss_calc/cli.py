@@ -96,6 +96,15 @@ class Ihss(click.Group):
             raise click.ClickException(
                 f"cannot write the result to standard output: {exc.strerror or exc}"
             ) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except Exception as exc:  # a bug: said in one line (IHSS_DEBUG=1 shows the traceback)
+            if os.environ.get("IHSS_DEBUG"):
+                raise
+            raise click.ClickException(
+                f"internal error ({type(exc).__name__}: {exc}); this is a bug in ihss, please "
+                "report it with the command that gave it"
+            ) from None
         return result
 
 

@@ -9,6 +9,7 @@ folder (``importlib.resources``), one ``rates_YYYY.toml`` per year.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import tomllib
 from collections.abc import Mapping
@@ -165,14 +166,18 @@ def load_bundled(year: int, folder: Traversable | None = None) -> Rates:
     problems are reported by key as for any other file.
     """
     entry = years_on_file(folder)[year]
-    text = entry.read_text(encoding="utf-8")
-    origin = f"bundled {entry.name}"
+    return _bundled(entry.read_text(encoding="utf-8"), entry.name, year)
+
+
+@functools.lru_cache(maxsize=32)  # Rates are frozen: the same text gives the same Rates
+def _bundled(text: str, name: str, year: int) -> Rates:
+    origin = f"bundled {name}"
     try:
         rates = _build(tomllib.loads(text, parse_float=Decimal), origin, bundled=True)
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, ArithmeticError):
         rates = None
     if rates is None or rates.year != year or not _sound(rates):
-        return parse(text, origin, name=entry.name, bundled=True)
+        return parse(text, origin, name=name, bundled=True)
     return rates
 
 
