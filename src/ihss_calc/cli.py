@@ -19,7 +19,7 @@ from typing import Any
 import click
 
 from ihss_calc import rates as rates_mod
-from ihss_calc.amounts import AmountError, parse_amount, parse_range
+from ihss_calc.cli_types import AMOUNT, RANGE, FilePath
 from ihss_calc.rules import (
     MAX_CHILDREN,
     MEDI_CAL,
@@ -36,27 +36,6 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 def today() -> dt.date:
     """Today's date; the tests replace it to pin the default year."""
     return dt.date.today()
-
-
-class ParsedType(click.ParamType):  # type: ignore[type-arg]
-    """A value parsed by one of ``ihss_calc.amounts``' parsers, straight to Decimal (never
-    float); its ``AmountError`` becomes click's usage error, exit 2, naming the option."""
-
-    def __init__(self, name: str, parse: Callable[[str], Any]) -> None:
-        self.name = name
-        self._parse = parse
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if not isinstance(value, str):
-            return value  # already parsed (a default)
-        try:
-            return self._parse(value)
-        except AmountError as exc:
-            self.fail(str(exc), param, ctx)
-
-
-AMOUNT = ParsedType("amount", parse_amount)
-RANGE = ParsedType("range", parse_range)
 
 
 def option_name(field: str) -> str:
@@ -215,7 +194,7 @@ def household_options(command: Callable[..., None]) -> Callable[..., None]:
                      help="Rates for this calendar year. Default: the latest year on file, not "
                      "after this year."),
         click.option("--rates", "rates_file", metavar="FILE",
-                     type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     type=FilePath(exists=True, dir_okay=False, path_type=Path),
                      help="Use this rates file instead of the bundled one (see 'ihss rates "
                      "--check')."),
         click.option("--json", "as_json", is_flag=True,
@@ -345,7 +324,7 @@ Exit codes: 0 done (or FILE is valid), 1 a rates file with problems, 2 bad usage
     "--check",
     "check_file",
     metavar="FILE",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=FilePath(exists=True, dir_okay=False, path_type=Path),
     help="Check a rates file (say, next year's): every problem, by file and key.",
 )
 def rates_command(year: int | None, as_json: bool, check_file: Path | None) -> None:

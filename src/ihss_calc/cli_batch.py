@@ -12,6 +12,7 @@ from typing import IO, Any, TypeVar
 import click
 
 from ihss_calc import rates as rates_mod
+from ihss_calc.cli_types import FilePath
 
 BATCH_EPILOG = """\b
 Examples:
@@ -37,7 +38,7 @@ output closed (| head).
 
 @click.command(epilog=BATCH_EPILOG)
 @click.argument("source", default="-", metavar="[FILE|-]",
-                type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))  # fmt: skip
+                type=FilePath(dir_okay=False, allow_dash=True, path_type=Path))  # fmt: skip
 @click.option(
     "--input-format", type=click.Choice(["csv", "jsonl"], case_sensitive=False), default=None,
     help="csv or jsonl. Default: from FILE's name (.csv, .jsonl, .ndjson); needed for stdin.",
@@ -56,7 +57,7 @@ output closed (| head).
 @click.option("--year", type=int, default=None, help="Rates year for rows that give none.")
 @click.option(
     "--rates", "rates_file", metavar="FILE",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    type=FilePath(exists=True, dir_okay=False, path_type=Path),
     help="Use this rates file for every row instead of the bundled ones.",
 )  # fmt: skip
 def batch(

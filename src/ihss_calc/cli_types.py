@@ -1,0 +1,42 @@
+"""The command line's own parameter types: amounts and ranges straight to Decimal, and file
+names that a usage error, not a traceback, refuses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from ihss_calc.amounts import AmountError, parse_amount, parse_range
+
+
+class ParsedType(click.ParamType):  # type: ignore[type-arg]
+    """A value parsed by one of ``ihss_calc.amounts``' parsers, straight to Decimal (never
+    float); its ``AmountError`` becomes click's usage error, exit 2, naming the option."""
+
+    def __init__(self, name: str, parse: Callable[[str], Any]) -> None:
+        self.name = name
+        self._parse = parse
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value  # already parsed (a default)
+        try:
+            return self._parse(value)
+        except AmountError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+class FilePath(click.Path):
+    """click.Path, with a name the system cannot take (a NUL byte) as a usage error."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except ValueError as exc:  # os.stat: "embedded null byte"
+            self.fail(f"{value!r} is not a file name: {exc}", param, ctx)
+
+
+AMOUNT = ParsedType("amount", parse_amount)
+RANGE = ParsedType("range", parse_range)
