@@ -56,17 +56,23 @@ def test_seed_example_table() -> None:
     out = result.stdout
     for amount in ("980.00", "217.50", "1,197.50", "1,040.21", "157.29"):
         assert amount in out
+    lines = out.splitlines()
+    assert lines[0] == "You pay $157.29 a month for IHSS."  # the answer first
     assert (
-        "Share of cost: $157.29 a month (countable income $1,197.50 against the payment "
-        "level $1,040.21)"
+        "Your countable income, $1,197.50, is $157.29 above the SSI/SSP payment level for one "
+        "person, $1,040.21 (2022 rates)."
     ) in " ".join(out.split())
+    assert not any(line.endswith(" ") for line in lines)  # no padding off a terminal
     assert "\x1b" not in out  # not a terminal: no escape codes
     assert max(len(line) for line in out.splitlines()) <= 80
 
 
 def test_table_notes() -> None:
     out = " ".join(run(*SEED).stdout.split())
-    assert "This share of cost would be 0 with any of: SSI-linked Medi-Cal;" in out
+    assert "You could pay $0 with Medi-Cal's Working Disabled Program (WDP)" in out
+    # The answer says it: the note of the same thing is not printed again.
+    assert "You may qualify for Medi-Cal's Working Disabled Program" not in out
+    assert "Details: - Working Disabled Program: countable income" in out
     assert "Not modeled: living anywhere but your own home with cooking facilities" in out
 
 
@@ -167,7 +173,7 @@ def test_half_cent_in_json() -> None:
 
 def test_medi_cal_reason_shown() -> None:
     table = " ".join(run(*SEED, "--medi-cal", "ssi").stdout.split())
-    assert "Share of cost: $0.00 a month (your Medi-Cal program means no share of cost)" in table
+    assert table.startswith("You pay no share of cost: IHSS is free with SSI-linked Medi-Cal.")
     assert (
         "No share of cost: IHSS is free with SSI-linked Medi-Cal (DB101 IHSS page, What You "
         "Pay). Without it, the share of cost would be $157.29 a month."
@@ -259,7 +265,7 @@ def test_usage_errors_exit_2_with_nothing_on_stdout(args: tuple[str, ...], messa
         (
             ("--wages", "5"),
             USAGE + "Error: No such option '--wages'. (Did you mean one of: "
-            "'--bwe', '--irwe', '--rates'?)\n",
+            "'--bwe', '--rates', '--wage'?)\n",
         ),
     ],
 )

@@ -46,8 +46,9 @@ def test_seed_headroom() -> None:
 
 def test_headroom_in_words() -> None:
     text = " ".join(run(*SEED_2022, env={"COLUMNS": "80"}).stdout.split())
-    assert ("You could earn up to $185.43 a month before paying a share of cost (the other "
-            "income as given).") in text  # fmt: skip
+    assert "You could earn up to $185.43 a month before paying." in text
+    # In the answer block, before the steps.
+    assert text.index("$185.43") < text.index("How it is worked out")
 
 
 def test_headroom_null_with_a_share_at_no_earnings() -> None:
@@ -124,9 +125,13 @@ def test_wdp_individual_leaves_disability_income_out() -> None:
     assert body["share_of_cost"] == D("613.56")  # 1,380 + (1,000 − 65) / 2 − 1,233.94
     text = " ".join(run("soc", "--year", "2026", "--unearned", "1400", "--disability-income",
                         "1400", "--earned", "1000").stdout.split())  # fmt: skip
+    assert ("You could pay $0 with Medi-Cal's Working Disabled Program (WDP): your countable "
+            "income for it, $457.50, is under its limit of $3,325.00 a month.") in text  # fmt: skip
+    notes = soc_json("soc", "--year", "2026", "--unearned", "1400", "--disability-income",
+                     "1400", "--earned", "1000")["notes"]  # fmt: skip
     assert ("You may qualify for Medi-Cal's Working Disabled Program (WDP): your countable "
             "income for WDP, $457.50, is under its limit of $3,325.00 a month. WDP has no "
-            "premium and means no IHSS share of cost") in text  # fmt: skip
+            "premium and means no IHSS share of cost (DHCS WDP; DB101 IHSS page).") in notes
 
 
 def test_wdp_part_disability_income_and_irwe() -> None:
@@ -207,7 +212,16 @@ def test_whatif_json_equals_repeated_soc() -> None:
     assert body["max_earned_without_soc"] == D("185.43")
     assert body["wdp"]["monthly_limit"] == D("2831.25")
     assert body["wdp"]["max_earned_under_limit"] == D("3767.49")  # 980 + (e − 65)/2 < 2,831.25
-    assert body["inputs"]["earned"] == {"from": D(0), "to": D(600), "step": D(50), "points": 13}
+    assert body["inputs"]["earned"] == {"from": D(0), "to": D(600), "step": D(50), "points": 13,
+                                        "given_as": None}  # fmt: skip
+    for point in points:  # the job question: with WDP, and what you keep
+        assert point["kept"] == point["earned"] + D(1000) - point["share_of_cost"]
+        assert point["share_of_cost_with_wdp"] == (
+            D("0.00") if point["wdp_likely_eligible"] else point["share_of_cost"]
+        )
+    assert points[10]["share_of_cost"] == D("157.29")
+    assert points[10]["kept"] == D("1342.71")
+    assert points[10]["share_of_cost_with_wdp"] == D("0.00")
 
 
 @given(st.integers(0, 3000), st.integers(0, 400), st.booleans(),
@@ -266,4 +280,7 @@ def test_a_thousand_points_is_fine() -> None:
 def test_whatif_needs_earned() -> None:
     result = run("whatif", "--unearned", "1000")
     assert result.exit_code == 2
-    assert result.stderr.endswith("Error: Missing option '--earned'.\n")
+    assert result.stderr.endswith(
+        "Error: Missing earnings: give --earned FROM:TO:STEP, --wage with --hours FROM:TO:STEP, "
+        "or --yearly FROM:TO:STEP.\n"
+    )

@@ -11,7 +11,6 @@ import contextlib
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,15 +18,10 @@ from typing import Any
 import click
 
 from ihss_calc import rates as rates_mod
-from ihss_calc.cli_types import AMOUNT, RANGE, FilePath
+from ihss_calc.cli_options import household_options, make_household, monthly_earnings
+from ihss_calc.cli_types import AMOUNT, HOURS, FilePath
 from ihss_calc.rules import (
-    MAX_CHILDREN,
-    MEDI_CAL,
-    Household,
-    InputProblem,
-    check_household,
     share_of_cost,
-    what_if,
 )
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -36,17 +30,6 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 def today() -> dt.date:
     """Today's date; the tests replace it to pin the default year."""
     return dt.date.today()
-
-
-def option_name(field: str) -> str:
-    """The option for a Household field: ``spouse_earned`` -> ``--spouse-earned``."""
-    return "--" + {"medi_cal_soc": "show_medi_cal_soc"}.get(field, field).replace("_", "-")
-
-
-HOUSEHOLD_OPTIONS = ("unearned", "irwe", "bwe", "couple", "blind", "spouse_blind", "medi_cal",
-                     "disability_income", "spouse_earned", "spouse_unearned", "spouse_ihss_wages",
-                     "children", "child_income", "health_premiums", "medi_cal_soc",
-                     "assets")  # fmt: skip
 
 
 class Ihss(click.Group):
@@ -138,145 +121,73 @@ Exit codes: 0 done, 1 bad rates file, 2 bad usage or input.
 """
 
 
-def household_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The options ``soc`` and ``whatif`` share: everything about the household but earnings."""
-    options = [
-        click.option("--unearned", type=AMOUNT, default="0", show_default=True,
-                     metavar="AMOUNT",
-                     help="Monthly unearned income: SSDI, pensions, other benefits (not "
-                     "CalFresh)."),
-        click.option("--irwe", type=AMOUNT, default="0", show_default=True, metavar="AMOUNT",
-                     help="Impairment-related work expenses a month (people who are not "
-                     "blind)."),
-        click.option("--bwe", type=AMOUNT, default="0", show_default=True, metavar="AMOUNT",
-                     help="Blind work expenses a month (needs --blind or --spouse-blind)."),
-        click.option("--couple", is_flag=True,
-                     help="A couple: incomes combined, one $20 and one $65."),
-        click.option("--blind", is_flag=True, help="The recipient is blind."),
-        click.option("--spouse-blind", is_flag=True, help="The spouse is blind (needs --couple)."),
-        click.option("--medi-cal", type=click.Choice(list(MEDI_CAL), case_sensitive=False),
-                     default=None,
-                     help="Your kind of Medi-Cal. ssi, magi, 1619b, wdp, ad-fpl and pickle mean "
-                     "no share of cost; medically-needy also shows the Medi-Cal share of cost."),
-        click.option("--disability-income", type=AMOUNT, default="0", show_default=True,
-                     metavar="AMOUNT",
-                     help="The part of --unearned that is disability benefits (SSDI, SDI, "
-                     "workers' comp): left out for the Working Disabled Program check."),
-        click.option("--spouse-earned", type=AMOUNT, default=None, metavar="AMOUNT",
-                     help="Monthly earnings of a spouse who is not aged, blind or disabled: part "
-                     "is deemed to you (SOC 294A part B). Not with --couple."),
-        click.option("--spouse-unearned", type=AMOUNT, default=None, metavar="AMOUNT",
-                     help="Monthly unearned income of a spouse who is not aged, blind or "
-                     "disabled. Not with --couple."),
-        click.option("--spouse-ihss-wages", type=AMOUNT, default="0", show_default=True,
-                     metavar="AMOUNT",
-                     help="The part of --spouse-earned that is IHSS wages for caring for you: "
-                     "not counted."),
-        click.option("--children", type=click.IntRange(0, MAX_CHILDREN), default=0,
-                     show_default=True, metavar="N",
-                     help="Children in the household who are not blind or disabled (under 18, "
-                     "or under 22 and a student), for deeming from a spouse."),
-        click.option("--child-income", type=AMOUNT, default="0", show_default=True,
-                     metavar="AMOUNT",
-                     help="The children's own income, all of them together, per month."),
-        click.option("--health-premiums", type=AMOUNT, default="0", show_default=True,
-                     metavar="AMOUNT",
-                     help="Health insurance premiums you pay a month, Medicare Part B "
-                     "included: they lower the Medi-Cal share of cost, not the IHSS one."),
-        click.option("--show-medi-cal-soc", "medi_cal_soc", is_flag=True,
-                     help="Show the Medi-Cal share of cost beside the IHSS one (shown anyway "
-                     "with --medi-cal medically-needy)."),
-        click.option("--assets", type=AMOUNT, default=None, metavar="AMOUNT",
-                     help="Countable assets (resources): money in the bank, cash, stocks, other "
-                     "property; your home and one car usually do not count. Checked against "
-                     "Medi-Cal's asset limit where the year has one (2026 on)."),
-        click.option("--year", type=int, default=None,
-                     help="Rates for this calendar year. Default: the latest year on file, not "
-                     "after this year."),
-        click.option("--rates", "rates_file", metavar="FILE",
-                     type=FilePath(exists=True, dir_okay=False, path_type=Path),
-                     help="Use this rates file instead of the bundled one (see 'ihss rates "
-                     "--check')."),
-        click.option("--json", "as_json", is_flag=True,
-                     help="Print one JSON object instead of a table."),
-    ]  # fmt: skip
-    for option in reversed(options):
-        command = option(command)
-    return command
-
-
-def make_household(earned: Decimal, **options: Any) -> Household:
-    """The household the options describe; a combination the rules refuse exits 2."""
-    household = Household(earned=earned, **{name: options[name] for name in HOUSEHOLD_OPTIONS})
-    try:
-        check_household(household)
-    except InputProblem as problem:
-        hint = f"'{option_name(problem.field)}'"
-        raise click.BadParameter(problem.text(option_name), param_hint=hint) from None
-    return household
-
-
 @cli.command(epilog=SOC_EPILOG)
 @click.option(
     "--earned", type=AMOUNT, default="0", show_default=True, metavar="AMOUNT",
     help="Monthly gross earnings: wages, tips, self-employment.",
 )  # fmt: skip
+@click.option(
+    "--wage",
+    type=AMOUNT,
+    default=None,
+    metavar="AMOUNT",
+    help="Hourly wage, with --hours: monthly earnings are wage × hours × 52 ÷ 12.",
+)
+@click.option(
+    "--hours", type=HOURS, default=None, metavar="HOURS", help="Hours worked a week, with --wage."
+)
+@click.option(
+    "--yearly",
+    type=AMOUNT,
+    default=None,
+    metavar="AMOUNT",
+    help="Yearly gross earnings: monthly earnings are this ÷ 12.",
+)
 @household_options
-def soc(earned: Decimal, year: int | None, rates_file: Path | None, as_json: bool,
-        **options: Any) -> None:  # fmt: skip
-    """Work out the monthly IHSS share of cost, step by step.
+@click.option("--brief", is_flag=True, help="Print only the answer, in plain words.")
+@click.option(
+    "--worksheet",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    metavar="FILE.html",
+    help="Also write a printable worksheet, laid out like the county's SOC 294A.",
+)
+@click.pass_context
+def soc(ctx: click.Context, /, earned: Decimal, wage: Decimal | None, hours: Decimal | None,
+        yearly: Decimal | None, year: int | None, rates_file: Path | None, as_json: bool,
+        brief: bool, worksheet: Path | None, **options: Any) -> None:  # fmt: skip
+    """Work out the monthly IHSS share of cost: the answer in plain words, then each step.
 
     Amounts are monthly: dollars and cents such as 1000, 1000.50 or $1,000.50.
     Without --medi-cal the computed share of cost stands, and the output names the
     kinds of Medi-Cal that would make it 0. With earnings, it also checks the Working
     Disabled Program, and it says how much you could earn before paying a share of cost.
     """
-    household = make_household(earned, **options)
+    if brief and as_json:
+        raise click.UsageError("--brief is for people and --json for scripts: give one.")
+    given = ctx.get_parameter_source("earned") is not click.core.ParameterSource.DEFAULT
+    monthly = monthly_earnings(given, earned, wage, hours, yearly)
+    household = make_household(monthly.amount if monthly else earned, **options)
     rates, warnings = choose_rates(year, rates_file)
     result = share_of_cost(household, rates)
+    said = [f"Monthly earnings: {monthly.words}."] if monthly else []
+    if worksheet is not None:
+        from ihss_calc.worksheet import write_worksheet
+
+        try:
+            write_worksheet(result, worksheet, said)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {worksheet}: {exc.strerror}") from None
+        click.echo(f"Worksheet written to {worksheet}", err=True)
     if as_json:
         from ihss_calc.jsonout import dumps, result_dict
 
-        click.echo(dumps(result_dict(result, warnings=warnings)))
+        body = result_dict(result, warnings=warnings)
+        body["notes"] = [*said, *body["notes"]]
+        click.echo(dumps(body))
     else:
         from ihss_calc import render
 
-        render.soc(result)
-
-
-WHATIF_EPILOG = """\b
-Examples:
-  ihss whatif --unearned 1000 --earned 0:3000:100
-  ihss whatif --unearned 1200 --disability-income 1200 --earned 0:5000:250
-  ihss whatif --unearned 1000 --earned 0:3000:100 --json | jq '.points[].share_of_cost'
-
-At most 1,000 points. Exit codes: 0 done, 1 bad rates file, 2 bad usage or input.
-"""
-
-
-@cli.command(epilog=WHATIF_EPILOG)
-@click.option(
-    "--earned", "earnings", type=RANGE, required=True, metavar="FROM:TO:STEP",
-    help="Monthly gross earnings from FROM to TO in steps of STEP, such as 0:3000:100.",
-)  # fmt: skip
-@household_options
-def whatif(earnings: tuple[list[Decimal], Decimal], year: int | None, rates_file: Path | None,
-           as_json: bool, **options: Any) -> None:  # fmt: skip
-    """If I earned more, would I pay a share of cost? The share of cost at each earnings
-    level, the other income as given, with where it starts and where the Working Disabled
-    Program's income limit is crossed."""
-    levels, step = earnings
-    household = make_household(levels[0], **options)
-    rates, warnings = choose_rates(year, rates_file)
-    answer = what_if(household, rates, levels, step)
-    if as_json:
-        from ihss_calc.jsonout import dumps, whatif_dict
-
-        click.echo(dumps(whatif_dict(answer, warnings)))
-    else:
-        from ihss_calc import render
-
-        render.whatif(answer)
+        render.soc(result, brief=brief, said=said)
 
 
 def choose_rates(year: int | None, rates_file: Path | None) -> tuple[rates_mod.Rates, list[str]]:
@@ -373,6 +284,8 @@ def _no_year(year: int, rates_file: Path | None, years: list[int]) -> str:
     return f"no rates on file for {year}; years on file: {', '.join(map(str, years))}"
 
 
-from ihss_calc.cli_batch import batch  # noqa: E402  (registers after the helpers it uses)
+from ihss_calc.cli_batch import batch  # noqa: E402  (these use the helpers above)
+from ihss_calc.cli_whatif import whatif  # noqa: E402
 
+cli.add_command(whatif)
 cli.add_command(batch)

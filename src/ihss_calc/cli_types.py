@@ -4,11 +4,13 @@ names that a usage error, not a traceback, refuses."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import click
 
 from ihss_calc.amounts import AmountError, parse_amount, parse_range
+from ihss_calc.earnings import parse_hours
 
 
 class ParsedType(click.ParamType):  # type: ignore[type-arg]
@@ -40,3 +42,15 @@ class FilePath(click.Path):
 
 AMOUNT = ParsedType("amount", parse_amount)
 RANGE = ParsedType("range", parse_range)
+HOURS = ParsedType("hours", parse_hours)
+
+
+def parse_hours_range(text: str) -> tuple[list[Decimal], Decimal]:
+    """``FROM:TO:STEP`` hours a week, each at most a week's hours."""
+    levels, step = parse_range(text)
+    for level in (levels[0], levels[-1]):
+        parse_hours(str(level))
+    return levels, step
+
+
+HOURS_RANGE = ParsedType("hours range", parse_hours_range)

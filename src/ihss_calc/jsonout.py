@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from ihss_calc.amounts import money_text
+from ihss_calc.answer import summary
 from ihss_calc.rates import Figure, Rates
 from ihss_calc.rules import (
     SCHEMA_VERSION,
@@ -174,7 +175,8 @@ def whatif_dict(w: WhatIf, warnings: list[str]) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "inputs": {**inputs, "earned": {"from": w.earnings[0], "to": w.earnings[-1],
-                                         "step": w.step, "points": len(w.earnings)}},
+                                         "step": w.step, "points": len(w.earnings),
+                                         "given_as": w.given_as or None}},
         "household": h.kind,
         "payment_level": w.rates.payment_levels[h.kind].value,
         "max_earned_without_soc": w.max_earned_without_soc,
@@ -190,6 +192,8 @@ def whatif_dict(w: WhatIf, warnings: list[str]) -> dict[str, Any]:
                 "total_countable_income": p.total_countable_income,
                 "wdp_countable_income": p.wdp_countable_income,
                 "wdp_likely_eligible": p.wdp_likely_eligible,
+                "share_of_cost_with_wdp": p.share_of_cost_with_wdp,
+                "kept": p.kept,
             }
             for p in w.points
         ],
@@ -242,6 +246,7 @@ def result_dict(
     if steps:
         body["steps"] = steps_list(result.steps)
     body["notes"] = list(result.notes)
+    body["summary"] = summary(result)
     body["warnings"] = list(warnings or [])
     return body
 

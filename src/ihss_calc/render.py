@@ -6,18 +6,20 @@ escape codes when stdout is not a terminal or when ``NO_COLOR`` is set.
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
-from decimal import Decimal
-from typing import TypeVar
+from typing import IO, TextIO, TypeVar, cast
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ihss_calc.amounts import ZERO, money_display
+from ihss_calc.amounts import money_display
+from ihss_calc.answer import answer_lines
 from ihss_calc.rates import HOUSEHOLD_KINDS, Figure, Rates, Source
-from ihss_calc.rules import HOUSEHOLD_LABELS, MEDI_CAL, Result, Step, WhatIf
+from ihss_calc.rules import HOUSEHOLD_LABELS, Result, Step
 
 # Deductions that are 0 say nothing in a table (the JSON keeps every step). Step ids of the
 # two computations of deeming carry a prefix (own_, deemed_): the same rules apply.
@@ -41,45 +43,72 @@ def _base_id(step_id: str) -> str:
 
 def console() -> Console:
     """A console on stdout. rich alone drops colour for NO_COLOR but keeps bold and italic
-    escapes; NO_COLOR here means no escape codes at all (https://no-color.org)."""
+    escapes; NO_COLOR here means no escape codes at all (https://no-color.org). Off a
+    terminal, lines carry no trailing padding (see ``Plain``)."""
     plain = bool(os.environ.get("NO_COLOR"))
-    return Console(highlight=False, color_system=None if plain else "auto")
+    file = None if sys.stdout.isatty() else cast(IO[str], Plain(sys.stdout))
+    return Console(highlight=False, color_system=None if plain else "auto", file=file)
 
 
-def soc(result: Result, out: Console | None = None) -> None:
-    """The steps as a table, the share of cost in plain words under it, then the notes."""
+class Plain(io.TextIOBase):
+    """A file for rich off a terminal: each line is written without the spaces rich pads it
+    with, so a pipe or a file gets no trailing padding."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+        self._rest = ""
+
+    def write(self, text: str) -> int:
+        lines = (self._rest + text).split("\n")
+        self._rest = lines.pop()
+        if lines:
+            self._out.write("".join(line.rstrip() + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self._rest:
+            self._out.write(self._rest.rstrip())
+            self._rest = ""
+        self._out.flush()
+
+
+# Notes the answer block already says in its own words.
+_SAID_IN_THE_ANSWER = ("You may qualify for Medi-Cal's Working Disabled Program",
+                       "This share of cost would be 0 with any of")  # fmt: skip
+
+
+def soc(
+    result: Result, out: Console | None = None, *, brief: bool = False, said: Sequence[str] = ()
+) -> None:
+    """The answer in plain words first; then the steps, the Medi-Cal share of cost beside the
+    IHSS one, and the details (work incentives, notes). ``brief``: the answer only."""
     out = out or console()
+    lines = answer_lines(result)
+    out.print(Text(lines[0], style="bold"))
+    for line in lines[1:]:
+        out.print(Text(line))
+    for line in said:  # how the earnings given became a month's
+        out.print(Text(line, style="dim"))
+    if brief:
+        return
+    out.print()
     h = result.household
     title = (
-        f"IHSS share of cost: {HOUSEHOLD_LABELS[h.kind]}, {result.rates.year} rates"
-        f" from {result.rates.origin}"
+        f"How it is worked out: {HOUSEHOLD_LABELS[h.kind]}, {result.rates.year} rates from "
+        f"{result.rates.origin}"
     )
     if result.deeming is not None:
         title += ", with a spouse who is not aged, blind or disabled"
     out.print(steps_table(title, result.steps))
-    c = result.countable
-    level = result.payment_level.value
-    if result.free_because_of_medi_cal:
-        verdict = "Share of cost: $0.00 a month (your Medi-Cal program means no share of cost)"
-    elif result.share_of_cost:
-        verdict = (
-            f"Share of cost: ${money_display(result.share_of_cost)} a month "
-            f"(countable income ${money_display(c.total)} against the payment level "
-            f"${money_display(level)})"
-        )
-    else:
-        verdict = (
-            f"Share of cost: $0.00 a month (countable income ${money_display(c.total)} is "
-            f"not above the payment level ${money_display(level)})"
-        )
-    out.print(Text(verdict, style="bold"))
-    for line in work_lines(result):
-        out.print(Text(line))
     mc = result.medi_cal_share
     if mc is not None:
         out.print(steps_table("Medi-Cal share of cost, beside the IHSS one", mc.steps))
+    out.print(Text("Details:", style="bold"))
+    for line in work_lines(result):
+        out.print(Text(f"- {line}"))
     for note in result.notes:
-        out.print(Text(f"- {note}"))
+        if not note.startswith(_SAID_IN_THE_ANSWER):
+            out.print(Text(f"- {note}", style="dim"))
 
 
 def steps_table(title: str, steps: Sequence[Step]) -> Table:
@@ -105,16 +134,8 @@ def steps_table(title: str, steps: Sequence[Step]) -> Table:
 
 
 def work_lines(result: Result) -> list[str]:
-    """Headroom, the WDP check and 1619(b), in words."""
+    """The Working Disabled Program check and 1619(b), in words."""
     lines = []
-    headroom = result.max_earned_without_soc
-    if headroom is not None:
-        lines.append(
-            f"You could earn up to ${money_display(headroom)} a month before paying a share "
-            f"of cost (the other income as given)."
-        )
-    elif not result.free_because_of_medi_cal and result.computed_share_of_cost:
-        lines.append("There is a share of cost even with no earnings.")
     wdp = result.wdp
     if wdp is not None:
         verdict = "under" if wdp.likely_eligible else "not under"
@@ -133,64 +154,6 @@ def work_lines(result: Result) -> list[str]:
             f"whose earnings ended their SSI cash."
         )
     return lines
-
-
-def whatif(answer: WhatIf, out: Console | None = None) -> None:
-    """A row per earnings level with a bar for the share of cost; markers where the share of
-    cost starts and where WDP's limit is crossed."""
-    out = out or console()
-    h = answer.household
-    table = Table(
-        title=f"Share of cost by monthly earnings: {HOUSEHOLD_LABELS[h.kind]}, "
-        f"{answer.rates.year} rates, unearned ${money_display(h.unearned)}",
-        title_justify="left",
-    )
-    rows: list[tuple[list[str], Decimal, str]] = []
-    top = max((p.share_of_cost for p in answer.points), default=ZERO) or Decimal(1)
-    before = None  # the point before, to mark where things change within the sweep
-    for p in answer.points:
-        markers: list[str] = []
-        if before is not None and p.share_of_cost and not before.share_of_cost:
-            markers.append("◀ share starts")
-        if before is not None and p.wdp_likely_eligible is False and before.wdp_likely_eligible:
-            markers.append("◀ over WDP limit")
-        before = p
-        texts = [money_display(v) for v in (p.earned, p.total_countable_income, p.share_of_cost)]
-        rows.append((texts, p.share_of_cost / top, ", ".join(markers)))
-    widths = [max(len(name), *(len(r[0][i]) for r in rows)) for i, name in
-              enumerate(("Earned", "Countable", "Share"))]  # fmt: skip
-    for name, width in zip(("Earned", "Countable", "Share"), widths, strict=True):
-        table.add_column(name, justify="right", no_wrap=True, min_width=width)
-    marker_width = max((len(r[2]) for r in rows), default=0)
-    used = sum(widths) + marker_width + 16  # borders and padding
-    bar = max(8, min(30, out.width - used))
-    table.add_column("", no_wrap=True, width=bar, overflow="crop")
-    table.add_column("", no_wrap=True, min_width=marker_width)
-    for texts, fraction, marked in rows:
-        filled = int(fraction * bar)
-        table.add_row(
-            *(Text(t) for t in texts),
-            Text("█" * filled + ("▏" if fraction and not filled else ""), style="cyan"),
-            Text(marked, style="bold"),
-        )
-    out.print(table)
-    if answer.max_earned_without_soc is not None:
-        out.print(Text(
-            f"The share of cost starts above ${money_display(answer.max_earned_without_soc)} a "
-            f"month of earnings."
-        ))  # fmt: skip
-    elif not h.medi_cal or not MEDI_CAL[h.medi_cal].no_share_of_cost:
-        out.print(Text("There is a share of cost even with no earnings."))
-    program = h.medi_cal
-    if program and answer.points and not any(p.share_of_cost for p in answer.points):
-        out.print(Text(f"No share of cost at any of these earnings with --medi-cal {program}."))
-    if answer.wdp_limit is not None and answer.max_earned_under_wdp_limit is not None:
-        out.print(Text(
-            f"Working Disabled Program: countable income (without disability income) stays "
-            f"under its limit of ${money_display(answer.wdp_limit.value)} a month up to "
-            f"${money_display(answer.max_earned_under_wdp_limit)} of earnings. WDP has no "
-            f"premium and means no IHSS share of cost."
-        ))  # fmt: skip
 
 
 def rates_table(rates: Rates, out: Console | None = None) -> None:

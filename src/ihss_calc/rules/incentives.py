@@ -147,6 +147,8 @@ class Point:
     share_of_cost: Decimal  # after Medi-Cal, as ``share_of_cost`` gives it
     wdp_countable_income: Decimal
     wdp_likely_eligible: bool | None  # None without earnings or without a limit to use
+    share_of_cost_with_wdp: Decimal  # 0 where WDP looks likely, else the share of cost
+    kept: Decimal  # earnings + unearned income − share of cost: what you keep a month
 
 
 def sweep(household: Household, rates: Rates, earnings: list[Decimal]) -> list[Point]:
@@ -161,15 +163,17 @@ def sweep(household: Household, rates: Rates, earnings: list[Decimal]) -> list[P
     for earned in earnings:
         total = total_countable(h.unearned, earned, h.irwe, h.bwe, rates)
         wdp_countable = wdp_countable_income(h, rates, earned)
+        share = zero if h.free else share_at_earnings(h, rates, earned, d)
+        likely = None if limit is None or not earned else wdp_countable < limit.value
         points.append(
             Point(
                 earned=earned,
                 total_countable_income=total,
-                share_of_cost=zero if h.free else share_at_earnings(h, rates, earned, d),
+                share_of_cost=share,
                 wdp_countable_income=wdp_countable,
-                wdp_likely_eligible=(
-                    None if limit is None or not earned else wdp_countable < limit.value
-                ),
+                wdp_likely_eligible=likely,
+                share_of_cost_with_wdp=zero if likely else share,
+                kept=earned + h.unearned - share,
             )
         )
     return points
@@ -187,9 +191,16 @@ class WhatIf:
     max_earned_without_soc: Decimal | None
     max_earned_under_wdp_limit: Decimal | None
     wdp_limit: Figure | None
+    given_as: str = ""  # how the earnings were given, in words, when not as monthly amounts
 
 
-def what_if(household: Household, rates: Rates, earnings: list[Decimal], step: Decimal) -> WhatIf:
+def what_if(
+    household: Household,
+    rates: Rates,
+    earnings: list[Decimal],
+    step: Decimal,
+    given_as: str = "",
+) -> WhatIf:
     """``ihss whatif``: the share of cost at each earnings level."""
     points = sweep(household, rates, earnings)
     return WhatIf(
@@ -203,4 +214,5 @@ def what_if(household: Household, rates: Rates, earnings: list[Decimal], step: D
         ),
         max_earned_under_wdp_limit=max_earned_under_wdp_limit(household, rates),
         wdp_limit=wdp_limit(household, rates),
+        given_as=given_as,
     )

@@ -1,0 +1,77 @@
+"""``ihss whatif --chart``: the share of cost and what you keep against earnings, as an SVG or
+PNG picture, with the thresholds marked. matplotlib is imported here and nowhere else, so
+only this path pays for it; it draws offline, with the fonts it ships."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ihss_calc.amounts import money_display
+from ihss_calc.rules import HOUSEHOLD_LABELS, WhatIf
+
+
+def write_chart(answer: WhatIf, path: Path) -> None:
+    """Draw ``answer`` to ``path``; its suffix, .svg or .png, picks the format."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # no screen needed
+    matplotlib.rcParams["svg.hashsalt"] = "ihss"  # the same input draws the same file
+    from matplotlib import pyplot as plt
+    from matplotlib.ticker import FuncFormatter
+
+    import numpy as np  # matplotlib's own dependency
+
+    def drawn(values: list[Decimal]) -> Any:
+        """Positions on the page, worked out from the exact amounts: pixels, not money."""
+        return np.asarray(values, dtype=np.float64)
+
+    points = answer.points
+    earned = drawn([p.earned for p in points])
+    figure, axes = plt.subplots(figsize=(8, 4.8), dpi=120)
+    try:
+        axes.plot(earned, drawn([p.kept for p in points]), color="#1b7837", linewidth=2,
+                  label="What you keep (earnings + unearned − share of cost)")  # fmt: skip
+        axes.plot(earned, drawn([p.share_of_cost for p in points]), color="#b2182b", linewidth=2,
+                  label="Share of cost")  # fmt: skip
+        if any(p.share_of_cost_with_wdp != p.share_of_cost for p in points):
+            axes.plot(earned, drawn([p.share_of_cost_with_wdp for p in points]), color="#b2182b",
+                      linestyle="--", linewidth=1.5,
+                      label="Share of cost with the Working Disabled Program")  # fmt: skip
+        _thresholds(axes, answer)
+        money = FuncFormatter(lambda value, _: f"${value:,.0f}")
+        axes.xaxis.set_major_formatter(money)
+        axes.yaxis.set_major_formatter(money)
+        axes.set_xlabel("Monthly earnings")
+        axes.set_ylabel("A month")
+        h = answer.household
+        axes.set_title(
+            f"What you keep: {HOUSEHOLD_LABELS[h.kind]}, {answer.rates.year} rates, unearned "
+            f"${money_display(h.unearned)}",
+            fontsize=11,
+        )
+        axes.grid(alpha=0.3)
+        axes.legend(fontsize=8, loc="upper left")
+        figure.tight_layout()
+        metadata: dict[str, Any] = {"Date": None} if path.suffix.lower() == ".svg" else {}
+        figure.savefig(path, format=path.suffix.lower()[1:], metadata=metadata)
+    finally:
+        plt.close(figure)
+
+
+def _thresholds(axes: Any, answer: WhatIf) -> None:
+    """Dotted lines where the share of cost starts and where WDP's limit is crossed."""
+    marks = []
+    if answer.max_earned_without_soc is not None:
+        value = answer.max_earned_without_soc
+        marks.append((value, f"share of cost starts above ${money_display(value)}", "#b2182b"))
+    if answer.max_earned_under_wdp_limit is not None:
+        value = answer.max_earned_under_wdp_limit
+        marks.append((value, f"over WDP's limit above ${money_display(value)}", "#2166ac"))
+    low, high = answer.points[0].earned, answer.points[-1].earned
+    for value, label, colour in marks:
+        if low <= value <= high:
+            axes.axvline(value, color=colour, linestyle=":", linewidth=1.2)
+            axes.annotate(label, xy=(value, 0), xytext=(4, 8), textcoords="offset points",
+                          rotation=90, fontsize=8, color=colour, va="bottom")  # fmt: skip

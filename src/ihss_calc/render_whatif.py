@@ -1,0 +1,84 @@
+"""The what-if table: share of cost, with WDP, and what you keep, at each level of earnings."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ihss_calc.amounts import ZERO, money_display
+from ihss_calc.render import console
+from ihss_calc.rules import HOUSEHOLD_LABELS, WhatIf
+
+COLUMNS = ("Earned", "Share", "With WDP", "You keep")
+
+
+def whatif(answer: WhatIf, out: Console | None = None) -> None:
+    """A row per earnings level: the share of cost, the share of cost with the Working
+    Disabled Program, what you keep, and the share drawn as a bar, marked where it starts and
+    where WDP's limit is crossed; then the exact thresholds."""
+    out = out or console()
+    h = answer.household
+    table = Table(
+        title=f"What you keep, by monthly earnings: {HOUSEHOLD_LABELS[h.kind]}, "
+        f"{answer.rates.year} rates, unearned ${money_display(h.unearned)}",
+        title_justify="left",
+    )
+    for name in COLUMNS:
+        table.add_column(name, justify="right", no_wrap=True)
+    table.add_column("Share, drawn", no_wrap=True, overflow="crop")
+    top = max((p.share_of_cost for p in answer.points), default=ZERO) or Decimal(1)
+    rows = []
+    before = None  # the point before, to mark where things change within the sweep
+    for p in answer.points:
+        markers: list[str] = []
+        if before is not None and p.share_of_cost and not before.share_of_cost:
+            markers.append("◀ share starts")
+        if before is not None and p.wdp_likely_eligible is False and before.wdp_likely_eligible:
+            markers.append("◀ over WDP limit")
+        before = p
+        values = [money_display(v) for v in
+                  (p.earned, p.share_of_cost, p.share_of_cost_with_wdp, p.kept)]  # fmt: skip
+        rows.append((values, p.share_of_cost / top, ", ".join(markers)))
+    # The bar takes what the amounts, the markers and the borders (16) leave, 4 to 20 wide.
+    widths = [max(len(n), *(len(r[0][i]) for r in rows)) for i, n in enumerate(COLUMNS)]
+    marked = max((len(r[2]) for r in rows), default=0)
+    bar = max(4, min(20, out.width - sum(widths) - marked - 16 - 3))
+    for values, fraction, markers_text in rows:
+        filled = int(fraction * bar)
+        drawn = Text("█" * filled + ("▏" if fraction and not filled else ""), style="cyan")
+        drawn.append(" " * (bar - len(drawn.plain) + 1) + markers_text, style="bold")
+        table.add_row(*(Text(v) for v in values), drawn)
+    out.print(table)
+    for line in whatif_lines(answer):
+        out.print(Text(line))
+
+
+def whatif_lines(answer: WhatIf) -> list[str]:
+    """The exact thresholds, and what the columns mean, in words."""
+    h = answer.household
+    lines = []
+    if answer.given_as:
+        lines.append(f"Monthly earnings: {answer.given_as}.")
+    if answer.max_earned_without_soc is not None:
+        lines.append(
+            f"The share of cost starts above ${money_display(answer.max_earned_without_soc)} a "
+            f"month of earnings."
+        )
+    elif not h.free:
+        lines.append("There is a share of cost even with no earnings.")
+    if h.medi_cal and answer.points and not any(p.share_of_cost for p in answer.points):
+        lines.append(f"No share of cost at any of these earnings with --medi-cal {h.medi_cal}.")
+    if answer.wdp_limit is not None and answer.max_earned_under_wdp_limit is not None:
+        lines.append(
+            f"Working Disabled Program: countable income (without disability income) stays "
+            f"under its limit of ${money_display(answer.wdp_limit.value)} a month up to "
+            f"${money_display(answer.max_earned_under_wdp_limit)} of earnings. WDP has no "
+            f"premium and means no IHSS share of cost: that is the With WDP column."
+        )
+    lines.append(
+        "You keep: earnings + unearned income − the share of cost, a month (before taxes)."
+    )
+    return lines
