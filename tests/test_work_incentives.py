@@ -127,11 +127,15 @@ def test_wdp_individual_leaves_disability_income_out() -> None:
                         "1400", "--earned", "1000").stdout.split())  # fmt: skip
     assert ("You could pay $0 with Medi-Cal's Working Disabled Program (WDP): your countable "
             "income for it, $457.50, is under its limit of $3,325.00 a month.") in text  # fmt: skip
-    notes = soc_json("soc", "--year", "2026", "--unearned", "1400", "--disability-income",
-                     "1400", "--earned", "1000")["notes"]  # fmt: skip
-    assert ("You may qualify for Medi-Cal's Working Disabled Program (WDP): your countable "
-            "income for WDP, $457.50, is under its limit of $3,325.00 a month. WDP has no "
-            "premium and means no IHSS share of cost (DHCS WDP; DB101 IHSS page).") in notes
+    body = soc_json("soc", "--year", "2026", "--unearned", "1400", "--disability-income", "1400",
+                    "--earned", "1000")  # fmt: skip
+    notes = body["notes"]
+    assert isinstance(notes, list)
+    assert (
+        "You may qualify for Medi-Cal's Working Disabled Program (WDP): your countable "
+        "income for WDP, $457.50, is under its limit of $3,325.00 a month. WDP has no "
+        "premium and means no IHSS share of cost (DHCS WDP; DB101 IHSS page)."
+    ) in notes
 
 
 def test_wdp_part_disability_income_and_irwe() -> None:

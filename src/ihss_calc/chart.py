@@ -18,10 +18,9 @@ def write_chart(answer: WhatIf, path: Path) -> None:
 
     matplotlib.use("Agg")  # no screen needed
     matplotlib.rcParams["svg.hashsalt"] = "ihss"  # the same input draws the same file
+    import numpy as np  # matplotlib's own dependency
     from matplotlib import pyplot as plt
     from matplotlib.ticker import FuncFormatter
-
-    import numpy as np  # matplotlib's own dependency
 
     def drawn(values: list[Decimal]) -> Any:
         """Positions on the page, worked out from the exact amounts: pixels, not money."""

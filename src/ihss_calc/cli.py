@@ -28,7 +28,15 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 def today() -> dt.date:
-    """Today's date; the tests replace it to pin the default year."""
+    """Today's date, or IHSS_TODAY's (YYYY-MM-DD), so that an example gives the same answer
+    and warnings on any day (the README's are checked that way); the tests replace it too."""
+    pinned = os.environ.get("IHSS_TODAY")
+    if pinned:
+        try:
+            return dt.date.fromisoformat(pinned)
+        except ValueError:
+            why = f"IHSS_TODAY={pinned!r} is not a date: write YYYY-MM-DD."
+            raise click.UsageError(why) from None
     return dt.date.today()
 
 
@@ -252,9 +260,9 @@ def rates_command(year: int | None, as_json: bool, check_file: Path | None) -> N
 
         click.echo(dumps({**rates_dict(rates), "warnings": warnings}))
     else:
-        from ihss_calc import render
+        from ihss_calc.render_rates import rates_table
 
-        render.rates_table(rates)
+        rates_table(rates)
 
 
 def check(path: Path, as_json: bool) -> None:

@@ -18,7 +18,6 @@ from rich.text import Text
 
 from ihss_calc.amounts import money_display
 from ihss_calc.answer import answer_lines
-from ihss_calc.rates import HOUSEHOLD_KINDS, Figure, Rates, Source
 from ihss_calc.rules import HOUSEHOLD_LABELS, Result, Step
 
 # Deductions that are 0 say nothing in a table (the JSON keeps every step). Step ids of the
@@ -154,82 +153,6 @@ def work_lines(result: Result) -> list[str]:
             f"whose earnings ended their SSI cash."
         )
     return lines
-
-
-def rates_table(rates: Rates, out: Console | None = None) -> None:
-    """A year's figures in three tables, each figure with its status and its sources by
-    number; then the numbered sources with their links."""
-    out = out or console()
-    numbers: dict[str, Source] = {}
-
-    def refs(*figures: Figure) -> Text:
-        ids = dict.fromkeys(s.id for f in figures for s in f.sources)
-        for f in figures:
-            for source in f.sources:
-                numbers.setdefault(source.id, source)
-        order = list(numbers)
-        return Text(" ".join(f"[{order.index(i) + 1}]" for i in ids))
-
-    out.print(Text(f"IHSS rates for {rates.year} from {rates.origin}", style="bold"))
-    rules = _table("Exclusions and rounding", "Figure", "Value", "Status", "Sources")
-    for f in (rates.general_exclusion, rates.earned_exclusion, rates.earned_share_excluded):
-        rules.add_row(Text(f.label), Text(_value(f)), Text(f.status), refs(f))
-    q = rates.rounding.quantum
-    rules.add_row(Text(q.label), Text(f"{q.value}, {rates.rounding.mode}"), Text(q.status),
-                  refs(q))  # fmt: skip
-    out.print(rules)
-
-    levels = _table("SSI/SSP payment levels, a month", "Household", "Level", "Federal",
-                    "State", "Status", "Sources")  # fmt: skip
-    for kind in HOUSEHOLD_KINDS:
-        level = rates.payment_levels[kind]
-        federal, state = level.parts
-        status = f"{level.status}\nfederal {federal.status}\nstate {state.status}"
-        levels.add_row(Text(HOUSEHOLD_LABELS[kind]), Text(money_display(level.value)),
-                       Text(money_display(federal.value)), Text(money_display(state.value)),
-                       Text(status), refs(level, federal, state))  # fmt: skip
-    out.print(levels)
-
-    work = _table("Work incentives", "Figure", "Value", "Status", "Sources")
-    for f in (*rates.wdp_income_limits.values(), *rates.thresholds_1619b.values()):
-        work.add_row(Text(f.label), Text(_value(f)), Text(f.status), refs(f))
-    out.print(work)
-    if not rates.thresholds_1619b:
-        out.print(Text(f"No 1619(b) threshold was found for {rates.year}; none is shown."))
-
-    mc = _table("Deeming and Medi-Cal", "Figure", "Value", "Status", "Sources")
-    for f in (rates.deeming_allocation, *rates.maintenance_need.values()):
-        mc.add_row(Text(f.label), Text(_value(f)), Text(f.status), refs(f))
-    q = rates.medi_cal_rounding.quantum
-    mc.add_row(Text(q.label), Text(f"{q.value}, {rates.medi_cal_rounding.mode}"),
-               Text(q.status), refs(q))  # fmt: skip
-    for f in rates.asset_limit.values():
-        mc.add_row(Text(f.label), Text(_value(f)), Text(f.status), refs(f))
-    out.print(mc)
-    if not rates.asset_limit:
-        out.print(Text(f"No Medi-Cal asset limit is on file for {rates.year}."))
-
-    out.print(Text("Sources:"))
-    for number, source in enumerate(numbers.values(), start=1):
-        # Not wrapped, so that a link stays whole and can be copied.
-        out.print(Text(f"[{number}] {source.title}: {source.url}"), soft_wrap=True)
-
-
-def _table(title: str, *columns: str) -> Table:
-    table = Table(title=title, title_justify="left")
-    for name in columns:
-        numeric = name in {"Value", "Level", "Federal", "State"}
-        table.add_column(
-            name, justify="right" if numeric else "left", no_wrap=numeric or name == "Status"
-        )
-    return table
-
-
-def _value(figure: Figure) -> str:
-    if figure.unit == "fraction":
-        return str(figure.value)
-    per = {"USD per month": " a month", "USD per year": " a year"}.get(figure.unit, "")
-    return money_display(figure.value) + per
 
 
 T = TypeVar("T")

@@ -13,6 +13,7 @@ from ihss_calc.render import console
 from ihss_calc.rules import HOUSEHOLD_LABELS, WhatIf
 
 COLUMNS = ("Earned", "Share", "With WDP", "You keep")
+NARROW = 60  # columns: below this, no borders and no bars
 
 
 def whatif(answer: WhatIf, out: Console | None = None) -> None:
@@ -21,14 +22,17 @@ def whatif(answer: WhatIf, out: Console | None = None) -> None:
     where WDP's limit is crossed; then the exact thresholds."""
     out = out or console()
     h = answer.household
+    narrow = out.width < NARROW
     table = Table(
         title=f"What you keep, by monthly earnings: {HOUSEHOLD_LABELS[h.kind]}, "
         f"{answer.rates.year} rates, unearned ${money_display(h.unearned)}",
         title_justify="left",
+        **({"box": None, "padding": (0, 0, 0, 1)} if narrow else {}),  # type: ignore[arg-type]
     )
     for name in COLUMNS:
         table.add_column(name, justify="right", no_wrap=True)
-    table.add_column("Share, drawn", no_wrap=True, overflow="crop")
+    if not narrow:
+        table.add_column("Share, drawn", no_wrap=True, overflow="crop")
     top = max((p.share_of_cost for p in answer.points), default=ZERO) or Decimal(1)
     rows = []
     before = None  # the point before, to mark where things change within the sweep
@@ -46,12 +50,18 @@ def whatif(answer: WhatIf, out: Console | None = None) -> None:
     widths = [max(len(n), *(len(r[0][i]) for r in rows)) for i, n in enumerate(COLUMNS)]
     marked = max((len(r[2]) for r in rows), default=0)
     bar = max(4, min(20, out.width - sum(widths) - marked - 16 - 3))
+    changes = []
     for values, fraction, markers_text in rows:
         filled = int(fraction * bar)
         drawn = Text("█" * filled + ("▏" if fraction and not filled else ""), style="cyan")
         drawn.append(" " * (bar - len(drawn.plain) + 1) + markers_text, style="bold")
-        table.add_row(*(Text(v) for v in values), drawn)
+        table.add_row(*(Text(v) for v in values), *(() if narrow else (drawn,)))
+        if markers_text:
+            changes.append(f"{markers_text} at {values[0]}")
     out.print(table)
+    if narrow:  # no room for the bars: where things change, under the table
+        for change in changes:
+            out.print(Text(change, style="bold"))
     for line in whatif_lines(answer):
         out.print(Text(line))
 

@@ -1,0 +1,92 @@
+"""``ihss rates``: a year's figures, each with its status and its sources by number; then the
+numbered sources with their links. Below NARROW columns, the tables drop their borders."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ihss_calc.amounts import money_display
+from ihss_calc.rates import HOUSEHOLD_KINDS, Figure, Rates, Source
+from ihss_calc.render import console
+from ihss_calc.rules import HOUSEHOLD_LABELS
+
+NARROW = 60
+
+
+def rates_table(rates: Rates, out: Console | None = None) -> None:
+    out = out or console()
+    narrow = out.width < NARROW
+    numbers: dict[str, Source] = {}
+
+    def status(*figures: Figure) -> Text:
+        """The figure's status (and its parts'), then its sources by number."""
+        for f in figures:
+            for source in f.sources:
+                numbers.setdefault(source.id, source)
+        order = list(numbers)
+        ids = dict.fromkeys(s.id for f in figures for s in f.sources)
+        refs = " ".join(f"[{order.index(i) + 1}]" for i in ids)
+        statuses = [figures[0].status, *(f"{f.key.rsplit('.', 1)[1]} {f.status}"
+                                         for f in figures[1:])]  # fmt: skip
+        return Text(", ".join(statuses) + " " + refs)
+
+    def table(title: str, *columns: str) -> Table:
+        made = Table(title=title, title_justify="left",
+                     **({"box": None, "padding": (0, 0, 0, 1)} if narrow else {}))  # type: ignore[arg-type]  # fmt: skip
+        for name in columns:
+            numeric = name in {"Value", "Level", "Federal + state"}
+            made.add_column(name, justify="right" if numeric else "left", no_wrap=numeric)
+        return made
+
+    def figures(title: str, rows: Sequence[Figure]) -> Table:
+        made = table(title, "Figure", "Value", "Status, sources")
+        for f in rows:
+            made.add_row(Text(f.label), Text(_value(f)), status(f))
+        return made
+
+    out.print(Text(f"IHSS rates for {rates.year} from {rates.origin}", style="bold"))
+    exclusions = figures("Exclusions and rounding", [rates.general_exclusion,
+                         rates.earned_exclusion, rates.earned_share_excluded])  # fmt: skip
+    q = rates.rounding.quantum
+    exclusions.add_row(Text(q.label), Text(f"{q.value}, {rates.rounding.mode}"), status(q))
+    out.print(exclusions)
+    levels = table("SSI/SSP payment levels, a month", "Household", "Level", "Federal + state",
+                   "Status, sources")  # fmt: skip
+    for kind in HOUSEHOLD_KINDS:
+        level = rates.payment_levels[kind]
+        federal, state = level.parts
+        parts = f"{money_display(federal.value)}\n+ {money_display(state.value)}"
+        levels.add_row(Text(HOUSEHOLD_LABELS[kind]), Text(money_display(level.value)),
+                       Text(parts), status(level, federal, state))  # fmt: skip
+    out.print(levels)
+    out.print(
+        figures(
+            "Work incentives", [*rates.wdp_income_limits.values(), *rates.thresholds_1619b.values()]
+        )
+    )
+    if not rates.thresholds_1619b:
+        out.print(Text(f"No 1619(b) threshold was found for {rates.year}; none is shown."))
+    mc = figures("Deeming and Medi-Cal", [rates.deeming_allocation,
+                                          *rates.maintenance_need.values()])  # fmt: skip
+    q = rates.medi_cal_rounding.quantum
+    mc.add_row(Text(q.label), Text(f"{q.value}, {rates.medi_cal_rounding.mode}"), status(q))
+    for f in rates.asset_limit.values():
+        mc.add_row(Text(f.label), Text(_value(f)), status(f))
+    out.print(mc)
+    if not rates.asset_limit:
+        out.print(Text(f"No Medi-Cal asset limit is on file for {rates.year}."))
+    out.print(Text("Sources:"))
+    for number, source in enumerate(numbers.values(), start=1):
+        # Not wrapped, so that a link stays whole and can be copied.
+        out.print(Text(f"[{number}] {source.title}: {source.url}"), soft_wrap=True)
+
+
+def _value(figure: Figure) -> str:
+    if figure.unit == "fraction":
+        return str(figure.value)
+    per = {"USD per month": " a month", "USD per year": " a year"}.get(figure.unit, "")
+    return money_display(figure.value) + per
