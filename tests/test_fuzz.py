@@ -87,7 +87,7 @@ def promised(result: Result, args: list[str]) -> None:
 
 def command_args(name: str) -> st.SearchStrategy[list[str]]:
     """Random argument lists from the command's own options, and some that are not its."""
-    command = cli.commands[name]
+    command = cli.get_command(click.Context(cli), name)
     assert isinstance(command, click.Command)
     options = [p for p in command.params if isinstance(p, click.Option)]
 

@@ -15,8 +15,8 @@ from ihss_calc.rules import (
     max_earned_without_soc,
     share_at_earnings,
     share_of_cost,
-    sweep,
 )
+from ihss_calc.rules.whatif import sweep
 from tests.helpers import run
 
 D = Decimal

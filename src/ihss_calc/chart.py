@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from ihss_calc.amounts import money_display
-from ihss_calc.rules import HOUSEHOLD_LABELS, WhatIf
+from ihss_calc.rules import HOUSEHOLD_LABELS
+from ihss_calc.rules.whatif import WhatIf
 
 
 def write_chart(answer: WhatIf, path: Path) -> None:

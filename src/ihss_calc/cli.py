@@ -13,7 +13,7 @@ import os
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -43,7 +43,20 @@ def today() -> dt.date:
 class Ihss(click.Group):
     """The ``ihss`` group: a result that cannot be written (a full disk, a closed stdout) is
     an error, exit 1, never a traceback or a silent exit 0; a closed pipe (``| head``) exits
-    141 quietly; Ctrl-C exits 130."""
+    141 quietly; Ctrl-C exits 130. ``whatif`` and ``batch`` are imported only when run (or
+    listed), so that ``soc`` does not pay for their options at start-up."""
+
+    LAZY: ClassVar = {"whatif": "ihss_calc.cli_whatif", "batch": "ihss_calc.cli_batch"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.LAZY and name not in self.commands:
+            import importlib
+
+            self.add_command(getattr(importlib.import_module(self.LAZY[name]), name))
+        return super().get_command(ctx, name)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if sys.stdout is None:  # started with stdout closed (>&-): click would write nowhere
@@ -290,10 +303,3 @@ def _no_year(year: int, rates_file: Path | None, years: list[int]) -> str:
     if rates_file is not None:
         return f"{year} does not match the year of {rates_file}, {years[0]}"
     return f"no rates on file for {year}; years on file: {', '.join(map(str, years))}"
-
-
-from ihss_calc.cli_batch import batch  # noqa: E402  (these use the helpers above)
-from ihss_calc.cli_whatif import whatif  # noqa: E402
-
-cli.add_command(whatif)
-cli.add_command(batch)

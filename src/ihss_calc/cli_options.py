@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ihss_calc.cli_types import AMOUNT, FilePath
-from ihss_calc.earnings import Monthly, from_wage, from_yearly, looks_yearly
+
+if TYPE_CHECKING:
+    from ihss_calc.earnings import Monthly
 from ihss_calc.rules import MAX_CHILDREN, MEDI_CAL, Household, InputProblem, check_household
 
 
@@ -113,6 +115,8 @@ def monthly_earnings(
 ) -> Monthly | None:
     """Earnings given with --wage and --hours or --yearly, as a month's; None for --earned.
     Two ways at once is a usage error; a monthly amount that looks yearly, a warning."""
+    from ihss_calc.earnings import from_wage, from_yearly, looks_yearly
+
     ways = [name for name, used in (("--earned", given_earned),
                                     ("--wage/--hours", wage is not None or hours is not None),
                                     ("--yearly", yearly is not None)) if used]  # fmt: skip

@@ -10,7 +10,6 @@ from typing import Any
 import click
 
 from ihss_calc.amounts import AmountError, parse_amount, parse_range
-from ihss_calc.earnings import parse_hours
 
 
 class ParsedType(click.ParamType):  # type: ignore[type-arg]
@@ -42,6 +41,14 @@ class FilePath(click.Path):
 
 AMOUNT = ParsedType("amount", parse_amount)
 RANGE = ParsedType("range", parse_range)
+
+
+def parse_hours(text: str) -> Decimal:
+    from ihss_calc.earnings import parse_hours as parse  # only when --hours is given
+
+    return parse(text)
+
+
 HOURS = ParsedType("hours", parse_hours)
 
 

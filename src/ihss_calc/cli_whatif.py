@@ -69,7 +69,7 @@ def whatif(earnings: tuple[list[Decimal], Decimal] | None, wage: Decimal | None,
     (earnings + unearned income − share of cost), with where the share of cost starts and
     where WDP's income limit is crossed."""
     from ihss_calc import cli as cli_mod
-    from ihss_calc.rules import what_if
+    from ihss_calc.rules.whatif import what_if
 
     levels, step, given_as = _earnings(earnings, wage, hours, yearly)
     if chart is not None and chart.suffix.lower() not in {".svg", ".png"}:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ihss_calc.amounts import money_text
 from ihss_calc.answer import summary
@@ -24,8 +24,10 @@ from ihss_calc.rules import (
     Result,
     Step,
     WdpCheck,
-    WhatIf,
 )
+
+if TYPE_CHECKING:
+    from ihss_calc.rules.whatif import WhatIf
 
 _string = json.encoder.encode_basestring
 

@@ -10,7 +10,8 @@ from rich.text import Text
 
 from ihss_calc.amounts import ZERO, money_display
 from ihss_calc.render import console
-from ihss_calc.rules import HOUSEHOLD_LABELS, WhatIf
+from ihss_calc.rules import HOUSEHOLD_LABELS
+from ihss_calc.rules.whatif import WhatIf
 
 COLUMNS = ("Earned", "Share", "With WDP", "You keep")
 NARROW = 60  # columns: below this, no borders and no bars

@@ -4,7 +4,8 @@
 - ``countable``: countable income and the share above a payment level (RULES.md §1);
 - ``deeming``: a spouse who is not aged, blind or disabled (§8);
 - ``medi_cal``: the Medi-Cal share of cost, the state buy-out and assets (§9);
-- ``incentives``: headroom, the Working Disabled Program, 1619(b), what-if (§5);
+- ``incentives``: headroom, the Working Disabled Program, 1619(b) (§5);
+- ``whatif``: the sweep over earnings, imported only by whatif's paths (not from here);
 - ``share``: the share of cost with every step that led to it (§1–§2).
 
 The command line, the renderers and batch work import from here.
@@ -34,20 +35,16 @@ from ihss_calc.rules.household import (
     check_household,
 )
 from ihss_calc.rules.incentives import (
-    Point,
     Threshold1619b,
     WdpCheck,
-    WhatIf,
     largest_cents,
     max_earned_under_wdp_limit,
     max_earned_without_soc,
     share_at_earnings,
-    sweep,
     threshold_1619b,
     wdp_check,
     wdp_countable_income,
     wdp_limit,
-    what_if,
 )
 from ihss_calc.rules.medi_cal import AssetCheck, MediCalShare, asset_check, medi_cal_share
 from ihss_calc.rules.share import Result, share_of_cost
@@ -68,12 +65,10 @@ __all__ = [
     "InputProblem",
     "MediCalProgram",
     "MediCalShare",
-    "Point",
     "Result",
     "Step",
     "Threshold1619b",
     "WdpCheck",
-    "WhatIf",
     "above_and_share",
     "asset_check",
     "check_household",
@@ -88,11 +83,9 @@ __all__ = [
     "share_above",
     "share_at_earnings",
     "share_of_cost",
-    "sweep",
     "threshold_1619b",
     "total_countable",
     "wdp_check",
     "wdp_countable_income",
     "wdp_limit",
-    "what_if",
 ]

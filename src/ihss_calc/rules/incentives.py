@@ -13,7 +13,7 @@ from ihss_calc.amounts import MAX_AMOUNT, ZERO
 from ihss_calc.rates import Figure, Rates
 from ihss_calc.rules.countable import share_above, total_countable
 from ihss_calc.rules.deeming import Deeming, deem
-from ihss_calc.rules.household import Household, check_household
+from ihss_calc.rules.household import Household
 
 
 def share_at_earnings(
@@ -136,83 +136,3 @@ def threshold_1619b(household: Household, rates: Rates) -> Threshold1619b | None
         return None
     yearly = household.earned * 12
     return Threshold1619b(threshold=figure, yearly_earnings=yearly, below=yearly < figure.value)
-
-
-@dataclass(frozen=True, slots=True)
-class Point:
-    """One earnings level of a what-if sweep."""
-
-    earned: Decimal
-    total_countable_income: Decimal  # the recipient's own
-    share_of_cost: Decimal  # after Medi-Cal, as ``share_of_cost`` gives it
-    wdp_countable_income: Decimal
-    wdp_likely_eligible: bool | None  # None without earnings or without a limit to use
-    share_of_cost_with_wdp: Decimal  # 0 where WDP looks likely, else the share of cost
-    kept: Decimal  # earnings + unearned income − share of cost: what you keep a month
-
-
-def sweep(household: Household, rates: Rates, earnings: list[Decimal]) -> list[Point]:
-    """The share of cost at each earnings level, the other inputs as given: what
-    ``share_of_cost`` would say for each, without the steps."""
-    h = household
-    check_household(h)
-    zero = ZERO.quantize(rates.rounding.quantum.value, rounding=rates.rounding.mode)
-    limit = wdp_limit(h, rates)
-    d = deem(h, rates)
-    points = []
-    for earned in earnings:
-        total = total_countable(h.unearned, earned, h.irwe, h.bwe, rates)
-        wdp_countable = wdp_countable_income(h, rates, earned)
-        share = zero if h.free else share_at_earnings(h, rates, earned, d)
-        likely = None if limit is None or not earned else wdp_countable < limit.value
-        points.append(
-            Point(
-                earned=earned,
-                total_countable_income=total,
-                share_of_cost=share,
-                wdp_countable_income=wdp_countable,
-                wdp_likely_eligible=likely,
-                share_of_cost_with_wdp=zero if likely else share,
-                kept=earned + h.unearned - share,
-            )
-        )
-    return points
-
-
-@dataclass(frozen=True, slots=True)
-class WhatIf:
-    """A sweep over earnings, and the exact earnings where things change."""
-
-    household: Household  # its ``earned`` is not used
-    rates: Rates
-    earnings: tuple[Decimal, ...]
-    step: Decimal
-    points: tuple[Point, ...]
-    max_earned_without_soc: Decimal | None
-    max_earned_under_wdp_limit: Decimal | None
-    wdp_limit: Figure | None
-    given_as: str = ""  # how the earnings were given, in words, when not as monthly amounts
-
-
-def what_if(
-    household: Household,
-    rates: Rates,
-    earnings: list[Decimal],
-    step: Decimal,
-    given_as: str = "",
-) -> WhatIf:
-    """``ihss whatif``: the share of cost at each earnings level."""
-    points = sweep(household, rates, earnings)
-    return WhatIf(
-        household=household,
-        rates=rates,
-        earnings=tuple(earnings),
-        step=step,
-        points=tuple(points),
-        max_earned_without_soc=(
-            None if household.free else max_earned_without_soc(household, rates)
-        ),
-        max_earned_under_wdp_limit=max_earned_under_wdp_limit(household, rates),
-        wdp_limit=wdp_limit(household, rates),
-        given_as=given_as,
-    )
