@@ -298,7 +298,7 @@ def test_invalid_rates_file_exits_1(tmp_path: Path) -> None:
         result = run(*SEED, *extra, "--rates", str(bad))
         assert result.exit_code == 1
         assert result.stdout == ""
-        assert result.stderr.startswith(f"Error: rates file {bad} is not valid (8 problems):\n")
+        assert result.stderr.startswith(f"Error: rates file {bad} is not valid (9 problems):\n")
         assert f"  {bad}: payment_levels: Field required\n" in result.stderr
         assert f"  {bad}: deeming: Field required\n" in result.stderr
 

@@ -12,15 +12,27 @@ from ihss_calc.cli import cli
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-COMMANDS = cli.list_commands(click.Context(cli))
 
 
-@pytest.mark.parametrize("name", COMMANDS)
+def commands(group: click.Group, prefix: str) -> dict[str, click.Command]:
+    """Every command by its full name (``timesheets check``), a group's subcommands too."""
+    found: dict[str, click.Command] = {}
+    for name in group.list_commands(click.Context(group)):
+        command = group.get_command(click.Context(group), name)
+        assert command is not None
+        found[f"{prefix}{name}"] = command
+        if isinstance(command, click.Group):
+            found.update(commands(command, f"{prefix}{name} "))
+    return found
+
+
+COMMANDS = commands(cli, "")
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_every_command_and_option_is_documented(name: str) -> None:
     assert f"ihss {name}" in README
-    command = cli.get_command(click.Context(cli), name)
-    assert command is not None
-    for param in command.params:
+    for param in COMMANDS[name].params:
         if isinstance(param, click.Option):
             assert any(opt in README for opt in param.opts), (name, param.opts)
 

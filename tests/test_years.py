@@ -294,7 +294,7 @@ def test_rates_check_valid() -> None:
     result = run("rates", "--check", str(path))
     assert result.exit_code == 0
     assert result.stdout == (
-        f"{path}: valid rates for 2027 (2027-01-01 to 2027-12-31): 29 figures, 12 verified, "
+        f"{path}: valid rates for 2027 (2027-01-01 to 2027-12-31): 39 figures, 22 verified, "
         "7 cross-checked, 10 derived.\n"
     )
     body = json.loads(run("rates", "--check", str(path), "--json").stdout)
@@ -302,8 +302,8 @@ def test_rates_check_valid() -> None:
         "file": str(path),
         "valid": True,
         "year": 2027,
-        "figures": 29,
-        "statuses": {"verified": 12, "cross-checked": 7, "derived": 10},
+        "figures": 39,
+        "statuses": {"verified": 22, "cross-checked": 7, "derived": 10},
     }
 
 

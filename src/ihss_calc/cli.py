@@ -46,7 +46,12 @@ class Ihss(click.Group):
     141 quietly; Ctrl-C exits 130. ``whatif`` and ``batch`` are imported only when run (or
     listed), so that ``soc`` does not pay for their options at start-up."""
 
-    LAZY: ClassVar = {"whatif": "ihss_calc.cli_whatif", "batch": "ihss_calc.cli_batch"}
+    LAZY: ClassVar = {
+        "whatif": "ihss_calc.cli_whatif",
+        "batch": "ihss_calc.cli_batch",
+        "hours": "ihss_calc.cli_hours",
+        "timesheets": "ihss_calc.cli_hours",
+    }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *self.LAZY])

@@ -138,6 +138,7 @@ def rates_dict(rates: Rates) -> dict[str, Any]:
             },
             "asset_limit": {k: figure_dict(f) for k, f in rates.asset_limit.items()},
         },
+        "hours": {k: figure_dict(f) for k, f in rates.hours.items()},
     }
 
 

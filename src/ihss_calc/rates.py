@@ -78,6 +78,7 @@ class Rates:
     wdp_income_limits: Mapping[str, Figure] = field(default_factory=dict)  # individual, couple
     thresholds_1619b: Mapping[str, Figure] = field(default_factory=dict)  # regular, blind
     asset_limit: Mapping[str, Figure] = field(default_factory=dict)  # first_person, each_additional
+    hours: Mapping[str, Figure] = field(default_factory=dict)  # RULES.md §6, §10: schema.Hours
 
     def figures(self) -> list[Figure]:
         """Every figure, in the order a person would read them."""
@@ -93,6 +94,7 @@ class Rates:
             *self.maintenance_need.values(),
             self.medi_cal_rounding.quantum,
             *self.asset_limit.values(),
+            *self.hours.values(),
         ]
 
 
@@ -266,6 +268,7 @@ def _build(doc: dict[str, Any], origin: str, *, bundled: bool) -> Rates:
         maintenance_need=group("medi_cal.maintenance_need", medi_cal["maintenance_need"]),
         medi_cal_rounding=rounding_rule("medi_cal.rounding", medi_cal["rounding"]),
         asset_limit=group("medi_cal.asset_limit", medi_cal.get("asset_limit", {})),
+        hours=group("hours", doc["hours"]),
         wdp_income_limits=group(
             "work_incentives.wdp_income_limit", incentives.get("wdp_income_limit", {})
         ),

@@ -79,6 +79,7 @@ def rates_table(rates: Rates, out: Console | None = None) -> None:
     out.print(mc)
     if not rates.asset_limit:
         out.print(Text(f"No Medi-Cal asset limit is on file for {rates.year}."))
+    out.print(figures("Hours, providers and timesheets", list(rates.hours.values())))
     out.print(Text("Sources:"))
     for number, source in enumerate(numbers.values(), start=1):
         # Not wrapped, so that a link stays whole and can be copied.
@@ -88,5 +89,9 @@ def rates_table(rates: Rates, out: Console | None = None) -> None:
 def _value(figure: Figure) -> str:
     if figure.unit == "fraction":
         return str(figure.value)
+    if figure.unit.startswith("hours") or figure.unit in {"divisor", "day of month"}:
+        return f"{figure.value} {figure.unit.replace('hours per ', 'hours a ')}".replace(
+            " divisor", ""
+        )
     per = {"USD per month": " a month", "USD per year": " a year"}.get(figure.unit, "")
     return money_display(figure.value) + per

@@ -55,6 +55,12 @@ def _integer(value: object) -> int:
     return value
 
 
+def _a_day(figure: HoursFigure) -> HoursFigure:
+    if figure.value != int(figure.value) or not 1 <= figure.value <= 27:
+        raise ValueError(f"must be a whole day of the month from 1 to 27, not {figure.value}")
+    return figure
+
+
 def _power_of_ten(value: Decimal) -> Decimal:
     """A rounding quantum: 1, 0.1, 0.01, 0.001 or 0.0001."""
     if value not in QUANTA:
@@ -192,6 +198,27 @@ class MediCal(Model):
     asset_limit: AssetLimit | None = None
 
 
+class HoursFigure(Cited):
+    label: Text
+    value: Annotated[Number, Field(gt=0, le=1000, decimal_places=2)]
+    unit: Literal["hours per month", "hours per week", "divisor", "day of month"]
+
+
+class Hours(Model):
+    """RULES.md §6 and §10: caps, the severely impaired threshold, providers' limits."""
+
+    monthly_cap_severely_impaired: HoursFigure
+    monthly_cap: HoursFigure
+    severely_impaired_weekly: HoursFigure
+    recipient_weekly_divisor: HoursFigure
+    provider_weekly_max: HoursFigure
+    provider_weekly_max_exempt: HoursFigure
+    provider_monthly_max_exempt: HoursFigure
+    overtime_after: HoursFigure
+    travel_weekly_max: HoursFigure
+    first_pay_period_ends: Annotated[HoursFigure, AfterValidator(_a_day)]
+
+
 class RatesFile(Model):
     schema_version: Annotated[Literal[1], BeforeValidator(_integer)]
     year: Annotated[Integer, Field(ge=1990, le=2200)]
@@ -204,6 +231,7 @@ class RatesFile(Model):
     work_incentives: WorkIncentives = WorkIncentives()
     deeming: Deeming
     medi_cal: MediCal
+    hours: Hours
 
 
 Problem = tuple[str, str]

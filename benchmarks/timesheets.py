@@ -1,0 +1,85 @@
+"""Timesheet checking at a county's scale: a month of EVV visits through `ihss timesheets check`.
+
+    python benchmarks/timesheets.py [--visits 1000000]
+
+Generates a seeded month of visits in a temporary folder (nothing is kept): providers who each
+work for one to three recipients, a visit or two a day, some past midnight, some overlapping,
+some workweeks over 66 hours. Runs the installed `ihss timesheets check FILE --json` on one
+core and reports wall time (start-up included), visits a second and peak memory, then checks
+that the JSON is whole and counted every visit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGET_SECONDS = 10
+TARGET_PEAK_MB = 200
+
+
+def write_visits(path: Path, visits: int, seed: int = 2026) -> None:
+    rng = random.Random(seed)
+    providers = max(visits // 45, 1)
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write("provider,recipient,date,start,end\n")
+        written = 0
+        while written < visits:
+            p = rng.randrange(providers)
+            recipients = [f"R{p * 3 + k}" for k in range(rng.randint(1, 3))]
+            for day in range(1, 32):
+                if written >= visits:
+                    break
+                if rng.random() < 0.2:
+                    continue
+                start = rng.randint(6, 20)
+                length = rng.randint(2, 9)
+                end = (start + length) % 24
+                f.write(f"P{p},{rng.choice(recipients)},2026-03-{day:02d},{start:02d}:00,"
+                        f"{end:02d}:{rng.choice(['00', '30'])}\n")  # fmt: skip
+                written += 1
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--visits", type=int, default=1_000_000)
+    args = parser.parse_args()
+    ihss = shutil.which("ihss", path=str(Path(sys.executable).parent))
+    if ihss is None:
+        sys.exit("ihss is not installed in this environment: pip install . first")
+    pin = ["taskset", "-c", "0"] if shutil.which("taskset") else []
+    with tempfile.TemporaryDirectory() as tmp:
+        source, out = Path(tmp, "visits.csv"), Path(tmp, "findings.json")
+        write_visits(source, args.visits)
+        start = time.perf_counter()
+        with out.open("w") as sink:
+            process = subprocess.Popen([*pin, ihss, "timesheets", "check", str(source), "--json"],
+                                       stdout=sink, stderr=subprocess.DEVNULL)  # fmt: skip
+            _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            sys.exit(f"ihss timesheets check failed: exit {code}")
+        body = json.loads(out.read_text())
+        if body["visits"] != args.visits:
+            sys.exit(f"{body['visits']} visits checked of {args.visits}")
+        peak = usage.ru_maxrss / 1024
+    print(f"Python {sys.version.split()[0]}; ihss timesheets check, CSV in, JSON out, one core")
+    print(f"{args.visits:,} visits: {seconds:.2f} s wall, {args.visits / seconds:,.0f} visits/s, "
+          f"peak {peak:.1f} MB; {len(body['findings']):,} findings")  # fmt: skip
+    fast, small = seconds <= TARGET_SECONDS, peak <= TARGET_PEAK_MB
+    print(f"targets: {TARGET_SECONDS} s ({'met' if fast else 'NOT met'}), {TARGET_PEAK_MB} MB "
+          f"({'met' if small else 'NOT met'})")  # fmt: skip
+    return 0 if fast and small else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

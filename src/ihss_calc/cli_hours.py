@@ -1,0 +1,287 @@
+"""``ihss hours`` and ``ihss timesheets check``: authorized hours, and the timesheets of a
+recipient's providers checked against RULES.md §6 and §10."""
+
+from __future__ import annotations
+
+import sys
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ihss_calc.cli_types import FilePath
+
+HOURS_EPILOG = """\b
+Examples:
+  ihss hours --weekly personal-care=15 --weekly meal-preparation=6
+  ihss hours --monthly 160 --not-severely-impaired --json
+\b
+Categories: personal-care, meal-preparation, meal-cleanup, paramedical (these four
+count toward severely impaired), domestic, laundry, shopping, accompaniment,
+protective-supervision, other.
+
+Exit codes: 0 done, 1 bad rates file, 2 bad usage.
+"""
+
+
+def _pairs(name: str, values: tuple[str, ...], parse: Any) -> dict[str, Any]:
+    """NAME=VALUE options as a dict; a usage error names the option and the pair."""
+    found: dict[str, Any] = {}
+    for text in values:
+        key, sep, value = text.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint=f"'{name}'")
+        try:
+            found[key.strip()] = parse(value.strip())
+        except (ValueError, ArithmeticError) as exc:
+            raise click.BadParameter(f"{text!r}: {exc}", param_hint=f"'{name}'") from None
+    return found
+
+
+def _hours_value(text: str) -> Decimal:
+    from ihss_calc.earnings import parse_hours
+
+    try:
+        return parse_hours(text)
+    except ValueError as exc:
+        raise ValueError(str(exc).replace(" a week", "")) from None
+
+
+def _monthly_value(text: str) -> Decimal:
+    from ihss_calc.amounts import parse_amount
+
+    return parse_amount(text)
+
+
+@click.command(epilog=HOURS_EPILOG)
+@click.option(
+    "--weekly",
+    multiple=True,
+    metavar="CATEGORY=HOURS",
+    help="Hours a week authorized in a service category; repeat for each category.",
+)
+@click.option(
+    "--monthly",
+    type=str,
+    default=None,
+    metavar="HOURS",
+    help="Or the monthly total authorized, with --severely-impaired or not.",
+)
+@click.option(
+    "--severely-impaired/--not-severely-impaired",
+    "impaired",
+    default=None,
+    help="With --monthly: whether the county found the recipient severely impaired.",
+)
+@click.option("--year", type=int, default=None, help="Rates year. Default: as for soc.")
+@click.option(
+    "--rates",
+    "rates_file",
+    metavar="FILE",
+    type=FilePath(exists=True, dir_okay=False, path_type=Path),
+    help="Use this rates file instead of the bundled one.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def hours(weekly: tuple[str, ...], monthly: str | None, impaired: bool | None,
+          year: int | None, rates_file: Path | None, as_json: bool) -> None:  # fmt: skip
+    """Authorized hours: severely impaired or not, the monthly cap (283 or 195), advance pay,
+    and each provider's weekly maximum for this recipient (monthly hours ÷ 4)."""
+    from ihss_calc import cli as cli_mod
+    from ihss_calc.rules.hours import CATEGORIES, authorization
+
+    if bool(weekly) == (monthly is not None):
+        raise click.UsageError("Give the hours authorized: --weekly CATEGORY=HOURS (one or more) "
+                               "or --monthly HOURS, not both.")  # fmt: skip
+    by_category = _pairs("--weekly", weekly, _hours_value) if weekly else None
+    for category in by_category or {}:
+        if category not in CATEGORIES:
+            raise click.BadParameter(f"{category!r} is not one of {', '.join(CATEGORIES)}",
+                                     param_hint="'--weekly'")  # fmt: skip
+    total = None
+    if monthly is not None:
+        if impaired is None:
+            raise click.UsageError("--monthly needs --severely-impaired or "
+                                   "--not-severely-impaired: the county's finding.")  # fmt: skip
+        total = _pairs("--monthly", (f"m={monthly}",), _monthly_value)["m"]
+    elif impaired is not None:
+        raise click.UsageError("--severely-impaired goes with --monthly; with --weekly, ihss "
+                               "works it out from the categories.")  # fmt: skip
+    rates, warnings = cli_mod.choose_rates(year, rates_file)
+    answer = authorization(rates, by_category, total, impaired)
+    from ihss_calc.render_hours import hours_dict, hours_lines
+
+    if as_json:
+        from ihss_calc.jsonout import dumps
+
+        click.echo(dumps({**hours_dict(answer, rates), "warnings": warnings}))
+    else:
+        from rich.text import Text
+
+        from ihss_calc.render import console
+
+        out = console()
+        for line in hours_lines(answer, rates):
+            out.print(Text(line))
+
+
+CHECK_EPILOG = """\b
+Examples:
+  ihss timesheets check march.csv --authorized R1=160 --exemption P2=1
+  ihss timesheets check evv.jsonl --authorizations auth.csv --json
+  ihss timesheets check march.csv --output-format csv > findings.csv
+\b
+Columns (any case): provider, recipient, date (2026-03-01 or 3/1/2026), start,
+end (14:30 or 2:30 pm; an end before an afternoon start is past midnight), and
+optional travel_hours (a row with provider, date and travel_hours only is travel).
+
+Exit codes: 0 nothing found, 1 violations, warnings or rows that cannot be read
+(each in its place), 2 unusable input or usage.
+"""
+
+
+@click.group()
+def timesheets() -> None:
+    """Timesheets: check a month of visits against the IHSS hours rules."""
+
+
+@timesheets.command(epilog=CHECK_EPILOG)
+@click.argument("source", metavar="FILE",
+                type=FilePath(exists=True, dir_okay=False, path_type=Path))  # fmt: skip
+@click.option(
+    "--input-format",
+    type=click.Choice(["csv", "jsonl"], case_sensitive=False),
+    default=None,
+    help="csv or jsonl. Default: from FILE's name.",
+)
+@click.option(
+    "--encoding",
+    default="utf-8",
+    show_default=True,
+    metavar="NAME",
+    help="The file's text encoding (cp1252 or latin-1 for older spreadsheets).",
+)
+@click.option(
+    "--authorized",
+    multiple=True,
+    metavar="RECIPIENT=HOURS",
+    help="A recipient's monthly authorized hours; repeat for each.",
+)
+@click.option(
+    "--authorizations",
+    "auth_file",
+    metavar="FILE",
+    type=FilePath(exists=True, dir_okay=False, path_type=Path),
+    help="A CSV of recipient,hours: each recipient's monthly authorized hours.",
+)
+@click.option(
+    "--exemption",
+    multiple=True,
+    metavar="PROVIDER=1|2",
+    help="A provider with exemption 1 or 2 (90 hours a week, 360 a month).",
+)
+@click.option("--year", type=int, default=None, help="Rates year. Default: as for soc.")
+@click.option(
+    "--rates",
+    "rates_file",
+    metavar="FILE",
+    type=FilePath(exists=True, dir_okay=False, path_type=Path),
+    help="Use this rates file instead of the bundled one.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option(
+    "--output-format",
+    type=click.Choice(["table", "csv"], case_sensitive=False),
+    default="table",
+    show_default=True,
+    help="A table per finding kind, or CSV.",
+)
+@click.option("--pay-periods", is_flag=True, help="Also show the hours of each pay period.")
+def check(source: Path, input_format: str | None, encoding: str, authorized: tuple[str, ...],
+          auth_file: Path | None, exemption: tuple[str, ...], year: int | None,
+          rates_file: Path | None, as_json: bool, output_format: str,
+          pay_periods: bool) -> None:  # fmt: skip
+    """Check a month (or more) of visits: overlapping visits, each provider's workweeks (66 or
+    90 hours, overtime over 40, travel over 7, the weekly maximum for one recipient), each
+    recipient's months (hours authorized, the cap), and the pay periods."""
+    from ihss_calc import cli as cli_mod
+    from ihss_calc.batch import BadInput, Lines
+    from ihss_calc.rules.timesheets import Finding, Visit
+    from ihss_calc.rules.timesheets import check as check_visits
+    from ihss_calc.timesheets import read
+
+    fmt = (input_format or _format(source)).lower()
+    months = _pairs("--authorized", authorized, _monthly_value)
+    if auth_file is not None:
+        months = {**_authorizations(auth_file), **months}
+    exempt = _pairs("--exemption", exemption, _exemption)
+    rates, warnings = cli_mod.choose_rates(year, rates_file)
+    visits: list[Visit] = []
+    bad: list[Finding] = []
+    try:
+        with source.open("rb") as stream:
+            for item in read(Lines(stream, encoding), fmt):
+                if isinstance(item, Finding):
+                    bad.append(item)
+                else:
+                    visits.append(item)
+    except LookupError:
+        raise click.BadParameter(f"{encoding!r} is not an encoding Python knows",
+                                 param_hint="'--encoding'") from None  # fmt: skip
+    except BadInput as exc:
+        raise click.UsageError(f"{source}: {exc}") from None
+    providers = {v.provider for v in visits}
+    for provider in exempt:
+        if provider not in providers:
+            raise click.BadParameter(f"no provider {provider!r} in {source}",
+                                     param_hint="'--exemption'")  # fmt: skip
+    findings, totals = check_visits(visits, rates, months, exempt)
+    findings = sorted([*bad, *findings], key=lambda f: (f.rows[0] if f.rows else 0, f.kind))
+    from ihss_calc import render_hours
+
+    if as_json:
+        from ihss_calc.jsonout import dumps
+
+        body = render_hours.check_dict(findings, totals, len(visits), rates, warnings)
+        click.echo(dumps(body))
+    elif output_format.lower() == "csv":
+        render_hours.write_findings_csv(findings, sys.stdout)
+    else:
+        render_hours.findings_tables(findings, totals if pay_periods else None, len(visits))
+    if any(f.severity != "info" for f in findings):
+        raise SystemExit(1)
+
+
+def _format(source: Path) -> str:
+    suffix = source.suffix.lower()
+    if suffix in {".csv", ".jsonl", ".ndjson"}:
+        return "csv" if suffix == ".csv" else "jsonl"
+    raise click.UsageError(f"cannot tell the input format from the name {source.name!r}; "
+                           "pass --input-format csv or jsonl.")  # fmt: skip
+
+
+def _exemption(text: str) -> int:
+    if text not in {"1", "2"}:
+        raise ValueError("an exemption is 1 or 2")
+    return int(text)
+
+
+def _authorizations(path: Path) -> dict[str, Decimal]:
+    import csv
+
+    from ihss_calc.amounts import AmountError, parse_amount
+
+    found = {}
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        rows = csv.reader(f)
+        header = [h.strip().lower() for h in next(rows, [])]
+        if header[:2] != ["recipient", "hours"]:
+            raise click.BadParameter(f"{path}: the header must be recipient,hours",
+                                     param_hint="'--authorizations'")  # fmt: skip
+        for number, row in enumerate(rows, start=2):
+            try:
+                found[row[0].strip()] = parse_amount(row[1])
+            except (IndexError, AmountError) as exc:
+                raise click.BadParameter(f"{path} line {number}: {exc}",
+                                         param_hint="'--authorizations'") from None  # fmt: skip
+    return found

@@ -1,0 +1,286 @@
+"""Checking timesheets (RULES.md §10): overlapping visits, providers' workweeks, recipients'
+months, pay periods. Pure: visits in, findings out, every limit from ``Rates.hours``.
+
+Times are whole minutes counted from 0001-01-01 00:00 (``date.toordinal()``), so a visit past
+midnight, a workweek and a month are plain arithmetic. A workweek runs from Sunday 12:00 a.m.
+to Saturday 11:59 p.m. (ACL 16-01); a visit across a boundary counts in each part. Overlaps are
+found by sorting and sweeping, O(n log n).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import NamedTuple
+
+from ihss_calc.rates import Figure, Rates
+
+DAY = 1440
+FIRST_SUNDAY = 7  # date.fromordinal(7) is a Sunday: workweeks start at ordinals 7 + 7k
+
+
+class Visit(NamedTuple):
+    line: int
+    provider: str
+    recipient: str  # "" for a row of travel only
+    start: int  # minutes; start == end for a row of travel only
+    end: int
+    travel: int  # minutes of travel between recipients that day
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    severity: str  # "violation", "warning" or "info"
+    rows: tuple[int, ...]
+    message: str
+    rule: str
+    source: str
+    figures: dict[str, object] = field(default_factory=dict)
+
+
+def hours(minutes: int) -> Decimal:
+    return Decimal(minutes) / 60
+
+
+def week_of(minute: int) -> int:
+    return (minute // DAY - FIRST_SUNDAY) // 7
+
+
+def week_start(week: int) -> dt.date:
+    return dt.date.fromordinal(FIRST_SUNDAY + 7 * week)
+
+
+def _pieces(start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A visit cut at each midnight: (day ordinal, minutes that day)."""
+    while start < end:
+        day = start // DAY
+        cut = min(end, (day + 1) * DAY)
+        yield day, cut - start
+        start = cut
+
+
+def _sources(*figures: Figure) -> str:
+    return "; ".join(dict.fromkeys(s.title.split(":")[0].split(" (")[0] for f in figures
+                                   for s in f.sources))  # fmt: skip
+
+
+@dataclass
+class Totals:
+    """Minutes summed by provider and workweek, and so on; and the rows behind each sum."""
+
+    week: dict[tuple[str, int], int] = field(default_factory=lambda: defaultdict(int))
+    week_recipient: dict[tuple[str, str, int], int] = field(
+        default_factory=lambda: defaultdict(int)
+    )
+    travel: dict[tuple[str, int], int] = field(default_factory=lambda: defaultdict(int))
+    month: dict[tuple[str, tuple[int, int]], int] = field(default_factory=lambda: defaultdict(int))
+    provider_month: dict[tuple[str, tuple[int, int]], int] = field(
+        default_factory=lambda: defaultdict(int)
+    )
+    pay_period: dict[tuple[str, str, tuple[int, int, int]], int] = field(
+        default_factory=lambda: defaultdict(int)
+    )
+
+
+def totals(visits: Iterable[Visit], first_period_ends: int) -> Totals:
+    t = Totals()
+    for v in visits:
+        if v.travel:
+            t.travel[v.provider, week_of(v.start)] += v.travel
+        for day, minutes in _pieces(v.start, v.end):
+            date = dt.date.fromordinal(day)
+            week = week_of(day * DAY)
+            month = (date.year, date.month)
+            t.week[v.provider, week] += minutes
+            t.week_recipient[v.provider, v.recipient, week] += minutes
+            t.month[v.recipient, month] += minutes
+            t.provider_month[v.provider, month] += minutes
+            half = 1 if date.day <= first_period_ends else 2
+            t.pay_period[v.provider, v.recipient, (*month, half)] += minutes
+    return t
+
+
+def overlaps(visits: list[Visit]) -> list[Finding]:
+    """Two providers for one recipient at the same time; one provider with two recipients at
+    the same time. Any shared minute counts (no official definition was found: RULES.md §10)."""
+    found = []
+    for who, other, kind, text in (
+        ("recipient", "provider", "overlap_providers", "two providers for {0} at the same time"),
+        ("provider", "recipient", "overlap_recipients", "{0} with two recipients at the same time"),
+    ):  # fmt: skip
+        ordered = sorted((v for v in visits if v.recipient and v.end > v.start),
+                         key=lambda v: (getattr(v, who), v.start))  # fmt: skip
+        active: list[Visit] = []
+        for v in ordered:
+            active = [a for a in active if getattr(a, who) == getattr(v, who) and a.end > v.start]
+            for a in active:
+                if getattr(a, other) != getattr(v, other):
+                    shared = min(a.end, v.end) - v.start
+                    found.append(Finding(
+                        kind, "warning", (a.line, v.line),
+                        f"{text.format(getattr(v, who))}: {getattr(a, other)} and "
+                        f"{getattr(v, other)}, {shared} minutes",
+                        "any shared minute is an overlap: a warning to check (derived)",
+                        "DB101 IHSS page (the seed); RULES.md §10",
+                        {"minutes": shared, who: getattr(v, who),
+                         f"{other}s": [getattr(a, other), getattr(v, other)]},
+                    ))  # fmt: skip
+            active.append(v)
+    return found
+
+
+def check(
+    visits: list[Visit],
+    rates: Rates,
+    authorized: dict[str, Decimal],
+    exemptions: dict[str, int],
+) -> tuple[list[Finding], Totals]:
+    """Every finding in ``visits``, and the totals they came from. ``authorized``: monthly
+    hours by recipient; ``exemptions``: exemption 1 or 2 by provider."""
+    h = rates.hours
+    first_period_ends = int(h["first_pay_period_ends"].value)
+    t = totals(visits, first_period_ends)
+    rows = Rows()
+    found = overlaps(visits)
+    overtime_after = h["overtime_after"].value
+    for (provider, week), minutes in sorted(t.week.items()):
+        worked = hours(minutes)
+        overtime = worked - overtime_after if worked > overtime_after else Decimal(0)
+        limit = h["provider_weekly_max_exempt" if provider in exemptions else "provider_weekly_max"]
+        when = f"workweek of {week_start(week)}"
+        figures = {"provider": provider, "week_starts": week_start(week).isoformat(),
+                   "hours": worked, "overtime_hours": overtime}  # fmt: skip
+        if worked > limit.value:
+            found.append(Finding(
+                "over_workweek", "violation", rows.want("week", (provider, week)),
+                f"{provider}: {worked} hours in the {when}, {worked - limit.value} over "
+                f"{limit.value}, with {overtime} overtime hours",
+                limit.label, _sources(limit), {**figures, "limit": limit.value,
+                                               "over_by": worked - limit.value},
+            ))  # fmt: skip
+        elif overtime:
+            found.append(Finding(
+                "overtime", "info", rows.want("week", (provider, week)),
+                f"{provider}: {overtime} overtime hours in the {when} ({worked} hours)",
+                h["overtime_after"].label, _sources(h["overtime_after"]), figures,
+            ))  # fmt: skip
+    divisor = h["recipient_weekly_divisor"]
+    for (provider, recipient, week), minutes in sorted(t.week_recipient.items()):
+        if recipient not in authorized:
+            continue
+        worked, most = hours(minutes), authorized[recipient] / divisor.value
+        if worked > most:
+            total = hours(t.week[provider, week])
+            overtime = total - overtime_after if total > overtime_after else Decimal(0)
+            found.append(Finding(
+                "over_recipient_weekly_max", "warning", rows.want("week_recipient", (provider,
+                                                                               recipient, week)),
+                f"{provider}: {worked} hours for {recipient} in the workweek of "
+                f"{week_start(week)}, over {recipient}'s weekly maximum of {most} hours by "
+                f"{worked - most}, with {overtime} overtime hours",
+                f"{divisor.label} ({authorized[recipient]} ÷ {divisor.value}); hours may move "
+                "between weeks only without more overtime (RULES.md §10)", _sources(divisor),
+                {"provider": provider, "recipient": recipient,
+                 "week_starts": week_start(week).isoformat(), "hours": worked,
+                 "weekly_max": most, "over_by": worked - most, "overtime_hours": overtime},
+            ))  # fmt: skip
+    travel_max = h["travel_weekly_max"]
+    for (provider, week), minutes in sorted(t.travel.items()):
+        if hours(minutes) > travel_max.value:
+            found.append(Finding(
+                "over_travel", "violation", rows.want("travel", (provider, week)),
+                f"{provider}: {hours(minutes)} hours of travel in the workweek of "
+                f"{week_start(week)}, over {travel_max.value}",
+                travel_max.label, _sources(travel_max),
+                {"provider": provider, "week_starts": week_start(week).isoformat(),
+                 "hours": hours(minutes), "limit": travel_max.value},
+            ))  # fmt: skip
+    found += _months(t, rows, rates, authorized, exemptions)
+    return rows.fill(found, visits), t
+
+
+def _months(
+    t: Totals,
+    rows: Rows,
+    rates: Rates,
+    authorized: dict[str, Decimal],
+    exemptions: dict[str, int],
+) -> list[Finding]:
+    h = rates.hours
+    found = []
+    cap = h["monthly_cap_severely_impaired"]
+    for (recipient, month), minutes in sorted(t.month.items()):
+        claimed = hours(minutes)
+        name = f"{month[0]}-{month[1]:02d}"
+        if recipient in authorized and claimed > authorized[recipient]:
+            found.append(Finding(
+                "over_authorized", "violation", rows.want("month", (recipient, month)),
+                f"{recipient}: {claimed} hours claimed in {name}, over the {authorized[recipient]} "
+                f"authorized by {claimed - authorized[recipient]}",
+                "hours claimed may not pass the hours authorized", "RULES.md §10",
+                {"recipient": recipient, "month": name, "hours": claimed,
+                 "authorized": authorized[recipient]},
+            ))  # fmt: skip
+        if claimed > cap.value:
+            found.append(Finding(
+                "over_monthly_cap", "violation", rows.want("month", (recipient, month)),
+                f"{recipient}: {claimed} hours claimed in {name}, over the cap of {cap.value}",
+                cap.label, _sources(cap),
+                {"recipient": recipient, "month": name, "hours": claimed, "cap": cap.value},
+            ))  # fmt: skip
+    most = h["provider_monthly_max_exempt"]
+    for (provider, month), minutes in sorted(t.provider_month.items()):
+        if provider in exemptions and hours(minutes) > most.value:
+            name = f"{month[0]}-{month[1]:02d}"
+            found.append(Finding(
+                "over_exempt_month", "violation", rows.want("provider_month", (provider, month)),
+                f"{provider}: {hours(minutes)} hours in {name}, over {most.value} with "
+                f"exemption {exemptions[provider]}", most.label, _sources(most),
+                {"provider": provider, "month": name, "hours": hours(minutes)},
+            ))  # fmt: skip
+    return found
+
+
+class Rows:
+    """The line numbers behind a total, found in one more pass over the visits for only the
+    totals a finding names, so that memory stays small on a county's month of visits."""
+
+    def __init__(self) -> None:
+        self._wanted: dict[str, set[object]] = defaultdict(set)
+        self._marks: list[tuple[str, object]] = []
+
+    def want(self, name: str, key: object) -> tuple[int, ...]:
+        """A placeholder for the rows of ``key``'s total, filled in by ``fill``."""
+        self._wanted[name].add(key)
+        self._marks.append((name, key))
+        return (-len(self._marks),)
+
+    def fill(self, findings: list[Finding], visits: list[Visit]) -> list[Finding]:
+        found: dict[str, dict[object, list[int]]] = {n: defaultdict(list) for n in self._wanted}
+        wanted = self._wanted
+        for v in visits:
+            if v.travel and (v.provider, week_of(v.start)) in wanted.get("travel", ()):
+                found["travel"][v.provider, week_of(v.start)].append(v.line)
+            seen: set[tuple[str, object]] = set()
+            for day, _ in _pieces(v.start, v.end):
+                date = dt.date.fromordinal(day)
+                week, month = week_of(day * DAY), (date.year, date.month)
+                keys: tuple[tuple[str, object], ...] = (("week", (v.provider, week)),
+                                  ("week_recipient", (v.provider, v.recipient, week)),
+                                  ("month", (v.recipient, month)),
+                                  ("provider_month", (v.provider, month)))  # fmt: skip
+                for name, key in keys:
+                    if key in wanted.get(name, ()) and (name, key) not in seen:
+                        seen.add((name, key))
+                        found[name][key].append(v.line)
+        filled = []
+        for f in findings:
+            if f.rows and f.rows[0] < 0:
+                name, key = self._marks[-f.rows[0] - 1]
+                f = replace(f, rows=tuple(found[name][key]))
+            filled.append(f)
+        return filled

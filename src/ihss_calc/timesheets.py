@@ -1,0 +1,168 @@
+"""Reading visits for ``ihss timesheets check``: CSV (a header row) or JSON Lines, as an EVV
+export or a hand-kept spreadsheet has them. Columns, in any case: provider, recipient, date,
+start, end, and optional travel_hours. A row that cannot be read is a finding of its own, in
+its place, naming the line and column; the others are read on."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+
+from ihss_calc.batch import BadInput, Lines
+from ihss_calc.rules.timesheets import DAY, Finding, Visit
+
+COLUMNS = ("provider", "recipient", "date", "start", "end", "travel_hours")
+REQUIRED = COLUMNS[:5]
+_TIME = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([ap])?\.?\s*m?\.?", re.I | re.A)
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.A)
+_US = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.A)
+
+
+class RowProblem(ValueError):
+    def __init__(self, column: str, why: str) -> None:
+        super().__init__(f"column '{column}': {why}")
+
+
+def parse_date(text: str) -> int:
+    """A date as YYYY-MM-DD or M/D/YYYY, as its ordinal."""
+    body = text.strip()
+    iso, us = _ISO.fullmatch(body), _US.fullmatch(body)
+    if not (iso or us):
+        raise RowProblem("date", f"{text!r} is not a date; write 2026-03-01 or 3/1/2026")
+    year, month, day = (
+        (int(iso[1]), int(iso[2]), int(iso[3])) if iso else (int(us[3]), int(us[1]), int(us[2]))  # type: ignore[index]
+    )  # fmt: skip
+    try:
+        return dt.date(year, month, day).toordinal()
+    except ValueError:
+        raise RowProblem("date", f"{text!r} does not exist") from None
+
+
+def parse_time(text: str, column: str) -> int:
+    """A time of day as minutes after midnight: 24-hour (14:30) or am/pm (2:30 pm, 9am)."""
+    match = _TIME.fullmatch(text.strip())
+    if not match:
+        raise RowProblem(column, f"{text!r} is not a time; write 14:30 or 2:30 pm")
+    hour, minute, half = int(match[1]), int(match[2] or 0), (match[4] or "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            raise RowProblem(column, f"{text!r} is not a time: an am/pm hour is 1 to 12")
+        hour = hour % 12 + (12 if half == "p" else 0)
+    elif match[2] is None:
+        raise RowProblem(column, f"{text!r} is not a time; write 14:30 or 2:30 pm")
+    if hour > 23 or minute > 59:
+        raise RowProblem(column, f"{text!r} is not a time of day")
+    return hour * 60 + minute
+
+
+def parse_travel(text: str) -> int:
+    if not text.strip():
+        return 0
+    try:
+        value = Decimal(text.strip())
+    except InvalidOperation:
+        value = Decimal(-1)
+    if not value.is_finite() or value < 0 or value > 24 or value != value.quantize(Decimal("0.01")):
+        raise RowProblem("travel_hours", f"{text!r} is not a number of hours from 0 to 24")
+    return int(value * 60)
+
+
+def visit(line: int, row: dict[str, str]) -> Visit:
+    """One row as a visit; ``RowProblem`` names the column that is wrong."""
+    provider, recipient = row.get("provider", "").strip(), row.get("recipient", "").strip()
+    if not provider:
+        raise RowProblem("provider", "is empty: who worked?")
+    day = parse_date(row.get("date", ""))
+    travel = parse_travel(row.get("travel_hours", ""))
+    start_text, end_text = row.get("start", ""), row.get("end", "")
+    if not recipient and not start_text.strip() and not end_text.strip():
+        if not travel:
+            raise RowProblem("recipient", "is empty, and the row has no travel_hours")
+        return Visit(line, provider, "", day * DAY, day * DAY, travel)  # a row of travel only
+    if not recipient:
+        raise RowProblem("recipient", "is empty: for whom was this visit?")
+    start, end = parse_time(start_text, "start"), parse_time(end_text, "end")
+    if end == start:
+        raise RowProblem("end", f"{end_text.strip()!r} is when the visit starts")
+    if end < start:
+        if start < 12 * 60 or end > 12 * 60:  # past midnight: from the afternoon to the morning
+            raise RowProblem("end", f"{end_text.strip()!r} is before the start, "
+                             f"{start_text.strip()!r}, and not past midnight")  # fmt: skip
+        end += DAY
+    return Visit(line, provider, recipient, day * DAY + start, day * DAY + end, travel)
+
+
+def read(lines: Lines, input_format: str) -> Iterator[Visit | Finding]:
+    """Each row's visit, or a ``bad_row`` finding in its place."""
+    rows = _csv_rows(lines) if input_format == "csv" else _jsonl_rows(lines)
+    for line, row in rows:
+        if isinstance(row, str):
+            yield _bad(line, row)
+            continue
+        try:
+            yield visit(line, row)
+        except RowProblem as exc:
+            yield _bad(line, str(exc))
+
+
+def _bad(line: int, why: str) -> Finding:
+    return Finding("bad_row", "error", (line,), f"line {line}: {why}", "a row ihss cannot read",
+                   "the input")  # fmt: skip
+
+
+def _csv_rows(lines: Lines) -> Iterator[tuple[int, dict[str, str] | str]]:
+    reader = csv.reader(lines)
+    header = next(reader, None)
+    if header is None:
+        raise BadInput("the file is empty; it needs a header row: " + ", ".join(REQUIRED))
+    keys = [name.strip().lower() for name in header]
+    for key in keys:
+        if keys.count(key) > 1:
+            raise BadInput(f"the header names the column {key!r} twice")
+    missing = [c for c in REQUIRED if c not in keys]
+    if missing:
+        raise BadInput("the header has no " + ", ".join(repr(c) for c in missing)
+                       + " column; it needs " + ", ".join(REQUIRED))  # fmt: skip
+    end = reader.line_num
+    while True:
+        start = end + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            end = reader.line_num
+            yield start, f"cannot be read as CSV: {exc}"
+            continue
+        end = reader.line_num
+        if not row:
+            continue
+        bad = next((lines.bad[n] for n in range(start, end + 1) if n in lines.bad), None)
+        if bad:
+            yield start, bad
+        elif len(row) != len(keys):
+            yield start, f"has {len(row)} fields; the header has {len(keys)}"
+        else:
+            yield start, dict(zip(keys, row, strict=True))
+
+
+def _jsonl_rows(lines: Lines) -> Iterator[tuple[int, dict[str, str] | str]]:
+    for line, text in enumerate(lines, start=1):
+        if not text.strip():
+            continue
+        if line in lines.bad:
+            yield line, lines.bad[line]
+            continue
+        try:
+            record = json.loads(text)
+        except (ValueError, RecursionError) as exc:
+            yield line, f"not valid JSON: {exc}"[:300]
+            continue
+        if not isinstance(record, dict):
+            yield line, "a JSON Lines row must be an object"
+            continue
+        yield line, {str(k).lower(): "" if v is None else str(v) for k, v in record.items()}
