@@ -27,25 +27,32 @@ TARGET_PEAK_MB = 200
 
 
 def write_visits(path: Path, visits: int, seed: int = 2026) -> None:
+    """A month as a county's EVV export has it: each provider works for one to three
+    recipients, a visit or two a day one after the other; a few work past midnight, a few
+    overlap another visit, a few workweeks run long."""
     rng = random.Random(seed)
-    providers = max(visits // 45, 1)
     with path.open("w", encoding="utf-8", newline="") as f:
         f.write("provider,recipient,date,start,end\n")
-        written = 0
+        written, p = 0, 0
         while written < visits:
-            p = rng.randrange(providers)
-            recipients = [f"R{p * 3 + k}" for k in range(rng.randint(1, 3))]
+            p += 1
+            recipients = [f"R{p}-{k}" for k in range(rng.randint(1, 3))]
+            long_weeks = rng.random() < 0.05
             for day in range(1, 32):
-                if written >= visits:
-                    break
-                if rng.random() < 0.2:
+                if written >= visits or rng.random() < 0.25:
                     continue
-                start = rng.randint(6, 20)
-                length = rng.randint(2, 9)
-                end = (start + length) % 24
-                f.write(f"P{p},{rng.choice(recipients)},2026-03-{day:02d},{start:02d}:00,"
-                        f"{end:02d}:{rng.choice(['00', '30'])}\n")  # fmt: skip
-                written += 1
+                hour = rng.randint(6, 9)
+                for recipient in rng.sample(recipients, k=min(len(recipients), 2)):
+                    length = rng.randint(2, 5 if not long_weeks else 7)
+                    if rng.random() < 0.01:
+                        hour -= 1  # overlaps the visit before
+                    end = hour + length
+                    shown_end = f"{end % 24:02d}:{rng.choice(['00', '30'])}"
+                    f.write(f"P{p},{recipient},2026-03-{day:02d},{hour:02d}:00,{shown_end}\n")
+                    written += 1
+                    hour = end + 1
+                    if written >= visits:
+                        break
 
 
 def main() -> int:

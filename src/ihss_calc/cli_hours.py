@@ -206,7 +206,7 @@ def check(source: Path, input_format: str | None, encoding: str, authorized: tup
     recipient's months (hours authorized, the cap), and the pay periods."""
     from ihss_calc import cli as cli_mod
     from ihss_calc.batch import BadInput, Lines
-    from ihss_calc.rules.timesheets import Finding, Visit
+    from ihss_calc.rules.timesheets import Finding, Visits
     from ihss_calc.rules.timesheets import check as check_visits
     from ihss_calc.timesheets import read
 
@@ -216,7 +216,7 @@ def check(source: Path, input_format: str | None, encoding: str, authorized: tup
         months = {**_authorizations(auth_file), **months}
     exempt = _pairs("--exemption", exemption, _exemption)
     rates, warnings = cli_mod.choose_rates(year, rates_file)
-    visits: list[Visit] = []
+    visits = Visits()
     bad: list[Finding] = []
     try:
         with source.open("rb") as stream:
@@ -224,13 +224,13 @@ def check(source: Path, input_format: str | None, encoding: str, authorized: tup
                 if isinstance(item, Finding):
                     bad.append(item)
                 else:
-                    visits.append(item)
+                    visits.add(*item)
     except LookupError:
         raise click.BadParameter(f"{encoding!r} is not an encoding Python knows",
                                  param_hint="'--encoding'") from None  # fmt: skip
     except BadInput as exc:
         raise click.UsageError(f"{source}: {exc}") from None
-    providers = {v.provider for v in visits}
+    providers = visits.providers_named()
     for provider in exempt:
         if provider not in providers:
             raise click.BadParameter(f"no provider {provider!r} in {source}",

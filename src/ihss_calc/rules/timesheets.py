@@ -10,8 +10,10 @@ found by sorting and sweeping, O(n log n).
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import NamedTuple
@@ -29,6 +31,51 @@ class Visit(NamedTuple):
     start: int  # minutes; start == end for a row of travel only
     end: int
     travel: int  # minutes of travel between recipients that day
+
+
+class Visits:
+    """Visits as compact columns (names interned to small numbers), so that a county's month
+    of a million visits fits in tens of megabytes; iterating gives ``Visit`` tuples."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self._ids: dict[str, int] = {}
+        self.lines, self.providers, self.recipients = array("q"), array("l"), array("l")
+        self.starts, self.ends, self.travel = array("q"), array("q"), array("l")
+
+    def add(self, line: int, provider: str, recipient: str, start: int, end: int,
+            travel: int) -> None:  # fmt: skip
+        self.lines.append(line)
+        self.providers.append(self._id(provider))
+        self.recipients.append(self._id(recipient))
+        self.starts.append(start)
+        self.ends.append(end)
+        self.travel.append(travel)
+
+    def _id(self, name: str) -> int:
+        found = self._ids.get(name)
+        if found is None:
+            found = self._ids[name] = len(self.names)
+            self.names.append(name)
+        return found
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __iter__(self) -> Iterator[Visit]:
+        names = self.names
+        columns = (self.lines, self.providers, self.recipients, self.starts, self.ends,
+                   self.travel)  # fmt: skip
+        for line, p, r, start, end, travel in zip(*columns, strict=True):
+            yield Visit(line, names[p], names[r], start, end, travel)
+
+    def visit(self, i: int) -> Visit:
+        names = self.names
+        return Visit(self.lines[i], names[self.providers[i]], names[self.recipients[i]],
+                     self.starts[i], self.ends[i], self.travel[i])  # fmt: skip
+
+    def providers_named(self) -> set[str]:
+        return {self.names[p] for p in set(self.providers)}
 
 
 @dataclass(frozen=True)
@@ -52,6 +99,13 @@ def week_of(minute: int) -> int:
 
 def week_start(week: int) -> dt.date:
     return dt.date.fromordinal(FIRST_SUNDAY + 7 * week)
+
+
+@functools.lru_cache(maxsize=4096)  # a month of visits has some 31 days
+def day_facts(day: int) -> tuple[int, tuple[int, int], int]:
+    """A day ordinal's workweek, (year, month) and day of the month."""
+    date = dt.date.fromordinal(day)
+    return (day - FIRST_SUNDAY) // 7, (date.year, date.month), date.day
 
 
 def _pieces(start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -86,55 +140,73 @@ class Totals:
     )
 
 
-def totals(visits: Iterable[Visit], first_period_ends: int) -> Totals:
+def totals(visits: Visits, first_period_ends: int) -> Totals:
+    """Minutes summed by provider and workweek, and so on: one pass over the columns."""
     t = Totals()
-    for v in visits:
-        if v.travel:
-            t.travel[v.provider, week_of(v.start)] += v.travel
-        for day, minutes in _pieces(v.start, v.end):
-            date = dt.date.fromordinal(day)
-            week = week_of(day * DAY)
-            month = (date.year, date.month)
-            t.week[v.provider, week] += minutes
-            t.week_recipient[v.provider, v.recipient, week] += minutes
-            t.month[v.recipient, month] += minutes
-            t.provider_month[v.provider, month] += minutes
-            half = 1 if date.day <= first_period_ends else 2
-            t.pay_period[v.provider, v.recipient, (*month, half)] += minutes
+    week_t, week_r, month_t, provider_m, pay, travel = (
+        t.week, t.week_recipient, t.month, t.provider_month, t.pay_period, t.travel)  # fmt: skip
+    names = visits.names
+    columns = (visits.providers, visits.recipients, visits.starts, visits.ends, visits.travel)
+    for p, r, start, end, trip in zip(*columns, strict=True):
+        provider, recipient = names[p], names[r]
+        day = start // DAY
+        if trip:
+            travel[provider, (day - FIRST_SUNDAY) // 7] += trip
+        # Most visits end the day they start: one piece, no generator.
+        pieces = ((day, end - start),) if end <= (day + 1) * DAY else _pieces(start, end)
+        for day, minutes in pieces:
+            week, month, date_day = day_facts(day)
+            week_t[provider, week] += minutes
+            week_r[provider, recipient, week] += minutes
+            month_t[recipient, month] += minutes
+            provider_m[provider, month] += minutes
+            half = 1 if date_day <= first_period_ends else 2
+            pay[provider, recipient, (*month, half)] += minutes
     return t
 
 
-def overlaps(visits: list[Visit]) -> list[Finding]:
+def overlaps(visits: Visits) -> list[Finding]:
     """Two providers for one recipient at the same time; one provider with two recipients at
     the same time. Any shared minute counts (no official definition was found: RULES.md §10)."""
     found = []
-    for who, other, kind, text in (
-        ("recipient", "provider", "overlap_providers", "two providers for {0} at the same time"),
-        ("provider", "recipient", "overlap_recipients", "{0} with two recipients at the same time"),
+    n = len(visits)
+    timed = [i for i in range(n) if visits.recipients[i] and visits.ends[i] > visits.starts[i]]
+    shift = max(visits.ends, default=0).bit_length()
+    for kind, by, other, text in (
+        ("overlap_providers", visits.recipients, visits.providers,
+         "two providers for {0} at the same time"),
+        ("overlap_recipients", visits.providers, visits.recipients,
+         "{0} with two recipients at the same time"),
     ):  # fmt: skip
-        ordered = sorted((v for v in visits if v.recipient and v.end > v.start),
-                         key=lambda v: (getattr(v, who), v.start))  # fmt: skip
-        active: list[Visit] = []
-        for v in ordered:
-            active = [a for a in active if getattr(a, who) == getattr(v, who) and a.end > v.start]
+        starts = visits.starts
+        keys = {i: (by[i] << shift) | starts[i] for i in timed}  # one int a visit: fast to sort
+        active: list[int] = []
+        for i in sorted(timed, key=keys.__getitem__):
+            active = [a for a in active if by[a] == by[i] and visits.ends[a] > starts[i]]
             for a in active:
-                if getattr(a, other) != getattr(v, other):
-                    shared = min(a.end, v.end) - v.start
-                    found.append(Finding(
-                        kind, "warning", (a.line, v.line),
-                        f"{text.format(getattr(v, who))}: {getattr(a, other)} and "
-                        f"{getattr(v, other)}, {shared} minutes",
-                        "any shared minute is an overlap: a warning to check (derived)",
-                        "DB101 IHSS page (the seed); RULES.md §10",
-                        {"minutes": shared, who: getattr(v, who),
-                         f"{other}s": [getattr(a, other), getattr(v, other)]},
-                    ))  # fmt: skip
-            active.append(v)
+                if other[a] != other[i]:
+                    found.append(_overlap(kind, text, visits.visit(a), visits.visit(i)))
+            active.append(i)
     return found
 
 
+def _overlap(kind: str, text: str, a: Visit, v: Visit) -> Finding:
+    who, other = ("recipient", "provider") if kind == "overlap_providers" else (
+        "provider", "recipient")  # fmt: skip
+    shared = min(a.end, v.end) - v.start
+    return Finding(
+        kind, "warning", (a.line, v.line),
+        f"{text.format(getattr(v, who))}: {getattr(a, other)} and {getattr(v, other)}, "
+        f"{shared} minutes",
+        "any shared minute is an overlap: a warning to check (derived)",
+        "DB101 IHSS page (the seed); RULES.md §10",
+        {"minutes": shared, who: getattr(v, who), f"{other}s": [getattr(a, other),
+                                                                getattr(v, other)]},
+    )  # fmt: skip
+
+
 def check(
-    visits: list[Visit],
+    visits: Visits,
     rates: Rates,
     authorized: dict[str, Decimal],
     exemptions: dict[str, int],
@@ -259,20 +331,26 @@ class Rows:
         self._marks.append((name, key))
         return (-len(self._marks),)
 
-    def fill(self, findings: list[Finding], visits: list[Visit]) -> list[Finding]:
+    def fill(self, findings: list[Finding], visits: Visits) -> list[Finding]:
         found: dict[str, dict[object, list[int]]] = {n: defaultdict(list) for n in self._wanted}
         wanted = self._wanted
-        for v in visits:
+        # Only the visits of a provider or recipient some finding names are looked at again.
+        involved = {part for keys in wanted.values() for key in keys for part in key  # type: ignore[attr-defined]
+                    if isinstance(part, str)}  # fmt: skip
+        names = visits.names
+        for i, (p, r) in enumerate(zip(visits.providers, visits.recipients, strict=True)):
+            if names[p] not in involved and names[r] not in involved:
+                continue
+            v = visits.visit(i)
             if v.travel and (v.provider, week_of(v.start)) in wanted.get("travel", ()):
                 found["travel"][v.provider, week_of(v.start)].append(v.line)
             seen: set[tuple[str, object]] = set()
             for day, _ in _pieces(v.start, v.end):
-                date = dt.date.fromordinal(day)
-                week, month = week_of(day * DAY), (date.year, date.month)
+                week, month, _day = day_facts(day)
                 keys: tuple[tuple[str, object], ...] = (("week", (v.provider, week)),
-                                  ("week_recipient", (v.provider, v.recipient, week)),
-                                  ("month", (v.recipient, month)),
-                                  ("provider_month", (v.provider, month)))  # fmt: skip
+                    ("week_recipient", (v.provider, v.recipient, week)),
+                    ("month", (v.recipient, month)),
+                    ("provider_month", (v.provider, month)))  # fmt: skip
                 for name, key in keys:
                     if key in wanted.get(name, ()) and (name, key) not in seen:
                         seen.add((name, key))
