@@ -108,7 +108,11 @@ def command_args(name: str) -> st.SearchStrategy[list[str]]:
 
 
 @FUZZ
-@given(args=st.one_of(command_args("soc"), command_args("whatif"), command_args("rates")))
+@given(
+    args=st.one_of(
+        command_args("soc"), command_args("whatif"), command_args("rates"), command_args("hours")
+    )
+)
 def test_random_arguments(args: list[str]) -> None:
     result = invoke(args)
     promised(result, args)
@@ -258,3 +262,32 @@ def test_rates_check_accepts_only_what_soc_can_use(text: str) -> None:
                 check.stdout + check.stderr,
                 used.stderr[-1000:],
             )
+
+
+TIMES = st.sampled_from(["08:00", "9:30 am", "10pm", "12:00 am", "23:59", "25:00", "x", "",
+                         "6:00 PM", "00:00", "12", "7:5"])  # fmt: skip
+DATES = st.sampled_from(["2026-03-01", "3/7/2026", "2026-02-30", "2026-13-01", "", "nope",
+                         "2026-03-08", "12/31/2026"])  # fmt: skip
+
+
+@FUZZ
+@given(rows=st.lists(st.tuples(st.sampled_from(["P1", "P2", "", "p1"]),
+                               st.sampled_from(["R1", "R2", ""]), DATES, TIMES, TIMES,
+                               st.sampled_from(["", "1.5", "8", "-1", "x"])), max_size=12),
+       fmt=st.sampled_from(["table", "csv", "json"]))  # fmt: skip
+def test_random_timesheets(rows: list[tuple[str, ...]], fmt: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp, "visits.csv")
+        with path.open("w", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(["provider", "recipient", "date", "start", "end", "travel_hours"])
+            writer.writerows(rows)
+        args = ["timesheets", "check", str(path), "--authorized", "R1=10"]
+        args += ["--json"] if fmt == "json" else ["--output-format", fmt]
+        result = invoke(args)
+        promised(result, args)
+        assert result.exit_code in (0, 1)
+        if fmt == "json":
+            body = json.loads(result.stdout)
+            bad = sum(f["kind"] == "bad_row" for f in body["findings"])
+            assert body["visits"] + bad == len(rows)

@@ -173,7 +173,7 @@ Exit codes: 0 done, 1 bad rates file, 2 bad usage or input.
 @click.option("--brief", is_flag=True, help="Print only the answer, in plain words.")
 @click.option(
     "--worksheet",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    type=FilePath(dir_okay=False, writable=True, path_type=Path),
     metavar="FILE.html",
     help="Also write a printable worksheet, laid out like the county's SOC 294A.",
 )

@@ -33,6 +33,8 @@ class FilePath(click.Path):
     """click.Path, with a name the system cannot take (a NUL byte) as a usage error."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            self.fail(f"{value!r} is not a file name: it holds a NUL byte", param, ctx)
         try:
             return super().convert(value, param, ctx)
         except ValueError as exc:  # os.stat: "embedded null byte"

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from ihss_calc.cli_options import household_options, make_household
-from ihss_calc.cli_types import AMOUNT, HOURS_RANGE, RANGE
+from ihss_calc.cli_types import AMOUNT, HOURS_RANGE, RANGE, FilePath
 from ihss_calc.earnings import from_wage, from_yearly, looks_yearly
 
 WHATIF_EPILOG = """\b
@@ -55,7 +55,7 @@ cannot be written), 2 bad usage or input.
 @household_options
 @click.option(
     "--chart",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    type=FilePath(dir_okay=False, writable=True, path_type=Path),
     metavar="FILE.svg|FILE.png",
     help="Also draw the share of cost and what you keep against earnings.",
 )
