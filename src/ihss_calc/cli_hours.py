@@ -236,14 +236,11 @@ def check(source: Path, input_format: str | None, encoding: str, authorized: tup
             raise click.BadParameter(f"no provider {provider!r} in {source}",
                                      param_hint="'--exemption'")  # fmt: skip
     findings, totals = check_visits(visits, rates, months, exempt)
-    findings = sorted([*bad, *findings], key=lambda f: (f.rows[0] if f.rows else 0, f.kind))
+    findings = sorted([*bad, *findings], key=lambda f: (f.rows[0] if f.rows else 1 << 62, f.kind))
     from ihss_calc import render_hours
 
     if as_json:
-        from ihss_calc.jsonout import dumps
-
-        body = render_hours.check_dict(findings, totals, len(visits), rates, warnings)
-        click.echo(dumps(body))
+        render_hours.write_check_json(sys.stdout, findings, totals, len(visits), rates, warnings)
     elif output_format.lower() == "csv":
         render_hours.write_findings_csv(findings, sys.stdout)
     else:

@@ -80,23 +80,29 @@ def _finding(f: Finding) -> dict[str, Any]:
 
 def pay_periods(t: Totals) -> list[dict[str, Any]]:
     rows = []
-    for (p, r, (y, m, half)), minutes in sorted(t.pay_period.items()):
+    for (p, r, (y, m, half)), minutes in t.pay_periods():
         if r:
             period = f"{y}-{m:02d} {'1st-15th' if half == 1 else '16th-end'}"
             rows.append({"provider": p, "recipient": r, "period": period, "hours": hours(minutes)})
     return rows
 
 
-def check_dict(findings: list[Finding], t: Totals, visits: int, rates: Rates,
-               warnings: list[str]) -> dict[str, Any]:  # fmt: skip
-    return {
-        "schema_version": 1,
-        "visits": visits,
-        "findings": [_finding(f) for f in findings],
-        "pay_periods": pay_periods(t),
-        "rates": rates_ref(rates),
-        "warnings": warnings,
-    }
+def write_check_json(out: IO[str], findings: list[Finding], t: Totals, visits: int,
+                     rates: Rates, warnings: list[str]) -> None:  # fmt: skip
+    """One JSON object, written a finding and a pay period at a time: a county's month has
+    tens of thousands of each, and the whole document in memory would double the peak."""
+    from ihss_calc.jsonout import dumps
+
+    out.write(f'{{\n  "schema_version": 1,\n  "visits": {visits},\n  "findings": [')
+    for n, f in enumerate(findings):
+        out.write(("," if n else "") + "\n    " + dumps(_finding(f), indent=None))
+    out.write('\n  ],\n  "pay_periods": [' if findings else '],\n  "pay_periods": [')
+    periods = pay_periods(t)
+    for n, row in enumerate(periods):
+        out.write(("," if n else "") + "\n    " + dumps(row, indent=None))
+    out.write("\n  ]," if periods else "],")
+    out.write(f'\n  "rates": {dumps(rates_ref(rates), indent=None)},\n'
+              f'  "warnings": {dumps(warnings, indent=None)}\n}}\n')  # fmt: skip
 
 
 CSV_FIELDS = ("kind", "severity", "rows", "message", "rule", "source")

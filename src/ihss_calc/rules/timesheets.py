@@ -40,14 +40,21 @@ class Visits:
     def __init__(self) -> None:
         self.names: list[str] = []
         self._ids: dict[str, int] = {}
-        self.lines, self.providers, self.recipients = array("q"), array("l"), array("l")
-        self.starts, self.ends, self.travel = array("q"), array("q"), array("l")
+        # 4 bytes each: minutes since year 1 fit in 31 bits until the year 4000.
+        self.lines, self.providers, self.recipients = array("i"), array("i"), array("i")
+        self.starts, self.ends, self.travel = array("i"), array("i"), array("i")
+        self._id("")  # number 0: no recipient (a row of travel only)
 
     def add(self, line: int, provider: str, recipient: str, start: int, end: int,
             travel: int) -> None:  # fmt: skip
+        ids = self._ids
+        p = ids.get(provider)
+        r = ids.get(recipient)
+        if p is None or r is None:  # a name seen for the first time
+            p, r = self._id(provider), self._id(recipient)
         self.lines.append(line)
-        self.providers.append(self._id(provider))
-        self.recipients.append(self._id(recipient))
+        self.providers.append(p)
+        self.recipients.append(r)
         self.starts.append(start)
         self.ends.append(end)
         self.travel.append(travel)
@@ -122,46 +129,74 @@ def _sources(*figures: Figure) -> str:
                                    for s in f.sources))  # fmt: skip
 
 
-@dataclass
 class Totals:
-    """Minutes summed by provider and workweek, and so on; and the rows behind each sum."""
+    """Minutes summed by provider and workweek, and so on. The keys are names' numbers and
+    periods packed into one int (an int costs half what a tuple of three does, on a county's
+    month); the methods give them back as names and periods, sorted."""
 
-    week: dict[tuple[str, int], int] = field(default_factory=lambda: defaultdict(int))
-    week_recipient: dict[tuple[str, str, int], int] = field(
-        default_factory=lambda: defaultdict(int)
-    )
-    travel: dict[tuple[str, int], int] = field(default_factory=lambda: defaultdict(int))
-    month: dict[tuple[str, tuple[int, int]], int] = field(default_factory=lambda: defaultdict(int))
-    provider_month: dict[tuple[str, tuple[int, int]], int] = field(
-        default_factory=lambda: defaultdict(int)
-    )
-    pay_period: dict[tuple[str, str, tuple[int, int, int]], int] = field(
-        default_factory=lambda: defaultdict(int)
-    )
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.week: dict[int, int] = defaultdict(int)  # provider, workweek
+        self.week_recipient: dict[int, int] = defaultdict(int)  # provider, recipient, workweek
+        self.travel: dict[int, int] = defaultdict(int)  # provider, workweek
+        self.month: dict[int, int] = defaultdict(int)  # recipient, month
+        self.provider_month: dict[int, int] = defaultdict(int)  # provider, month
+        self.pay_period: dict[int, int] = defaultdict(int)  # provider, recipient, month, half
+
+    def _month(self, packed: int) -> tuple[int, int]:
+        return divmod(packed, 12)[0], packed % 12 + 1
+
+    def weeks(self) -> list[tuple[tuple[str, int], int]]:
+        n = self.names
+        return sorted(((n[k >> 20], k & WEEK), v) for k, v in self.week.items())
+
+    def weeks_by_recipient(self) -> list[tuple[tuple[str, str, int], int]]:
+        n = self.names
+        return sorted(((n[k >> 44], n[(k >> 20) & NAME], k & WEEK), v)
+                      for k, v in self.week_recipient.items())  # fmt: skip
+
+    def travel_weeks(self) -> list[tuple[tuple[str, int], int]]:
+        n = self.names
+        return sorted(((n[k >> 20], k & WEEK), v) for k, v in self.travel.items())
+
+    def months(self) -> list[tuple[tuple[str, tuple[int, int]], int]]:
+        n = self.names
+        return sorted(((n[k >> 16], self._month(k & 0xFFFF)), v) for k, v in self.month.items())
+
+    def provider_months(self) -> list[tuple[tuple[str, tuple[int, int]], int]]:
+        n = self.names
+        return sorted(((n[k >> 16], self._month(k & 0xFFFF)), v)
+                      for k, v in self.provider_month.items())  # fmt: skip
+
+    def pay_periods(self) -> list[tuple[tuple[str, str, tuple[int, int, int]], int]]:
+        n = self.names
+        return sorted(((n[k >> 41], n[(k >> 17) & NAME], (*self._month((k >> 1) & 0xFFFF),
+                        (k & 1) + 1)), v) for k, v in self.pay_period.items())  # fmt: skip
+
+
+NAME, WEEK = (1 << 24) - 1, (1 << 20) - 1
 
 
 def totals(visits: Visits, first_period_ends: int) -> Totals:
     """Minutes summed by provider and workweek, and so on: one pass over the columns."""
-    t = Totals()
+    t = Totals(visits.names)
     week_t, week_r, month_t, provider_m, pay, travel = (
         t.week, t.week_recipient, t.month, t.provider_month, t.pay_period, t.travel)  # fmt: skip
-    names = visits.names
     columns = (visits.providers, visits.recipients, visits.starts, visits.ends, visits.travel)
     for p, r, start, end, trip in zip(*columns, strict=True):
-        provider, recipient = names[p], names[r]
         day = start // DAY
         if trip:
-            travel[provider, (day - FIRST_SUNDAY) // 7] += trip
+            travel[(p << 20) | ((day - FIRST_SUNDAY) // 7)] += trip
         # Most visits end the day they start: one piece, no generator.
         pieces = ((day, end - start),) if end <= (day + 1) * DAY else _pieces(start, end)
         for day, minutes in pieces:
-            week, month, date_day = day_facts(day)
-            week_t[provider, week] += minutes
-            week_r[provider, recipient, week] += minutes
-            month_t[recipient, month] += minutes
-            provider_m[provider, month] += minutes
-            half = 1 if date_day <= first_period_ends else 2
-            pay[provider, recipient, (*month, half)] += minutes
+            week, (year, month), date_day = day_facts(day)
+            ym = year * 12 + month - 1
+            week_t[(p << 20) | week] += minutes
+            week_r[(p << 44) | (r << 20) | week] += minutes
+            month_t[(r << 16) | ym] += minutes
+            provider_m[(p << 16) | ym] += minutes
+            pay[(p << 41) | (r << 17) | (ym << 1) | (date_day > first_period_ends)] += minutes
     return t
 
 
@@ -169,24 +204,29 @@ def overlaps(visits: Visits) -> list[Finding]:
     """Two providers for one recipient at the same time; one provider with two recipients at
     the same time. Any shared minute counts (no official definition was found: RULES.md §10)."""
     found = []
-    n = len(visits)
-    timed = [i for i in range(n) if visits.recipients[i] and visits.ends[i] > visits.starts[i]]
-    shift = max(visits.ends, default=0).bit_length()
+    ends, starts = visits.ends, visits.starts
+    timed = array("i", (i for i in range(len(visits)) if visits.recipients[i]
+                        and ends[i] > starts[i]))  # fmt: skip
+    index_bits = max(len(visits), 1).bit_length()
+    start_bits = max(ends, default=0).bit_length()
+    mask = (1 << index_bits) - 1
     for kind, by, other, text in (
         ("overlap_providers", visits.recipients, visits.providers,
          "two providers for {0} at the same time"),
         ("overlap_recipients", visits.providers, visits.recipients,
          "{0} with two recipients at the same time"),
     ):  # fmt: skip
-        starts = visits.starts
-        keys = {i: (by[i] << shift) | starts[i] for i in timed}  # one int a visit: fast to sort
+        # One int a visit, (who, start, index), sorted: small, and fast to sort.
+        packed = sorted((((by[i] << start_bits) | starts[i]) << index_bits) | i for i in timed)
         active: list[int] = []
-        for i in sorted(timed, key=keys.__getitem__):
-            active = [a for a in active if by[a] == by[i] and visits.ends[a] > starts[i]]
+        for key in packed:
+            i = key & mask
+            active = [a for a in active if by[a] == by[i] and ends[a] > starts[i]]
             for a in active:
                 if other[a] != other[i]:
                     found.append(_overlap(kind, text, visits.visit(a), visits.visit(i)))
             active.append(i)
+        del packed
     return found
 
 
@@ -219,7 +259,8 @@ def check(
     rows = Rows()
     found = overlaps(visits)
     overtime_after = h["overtime_after"].value
-    for (provider, week), minutes in sorted(t.week.items()):
+    weekly = dict(t.weeks())
+    for (provider, week), minutes in weekly.items():
         worked = hours(minutes)
         overtime = worked - overtime_after if worked > overtime_after else Decimal(0)
         limit = h["provider_weekly_max_exempt" if provider in exemptions else "provider_weekly_max"]
@@ -235,18 +276,18 @@ def check(
                                                "over_by": worked - limit.value},
             ))  # fmt: skip
         elif overtime:
-            found.append(Finding(
-                "overtime", "info", rows.want("week", (provider, week)),
+            found.append(Finding(  # information: its rows are not looked up again
+                "overtime", "info", (),
                 f"{provider}: {overtime} overtime hours in the {when} ({worked} hours)",
                 h["overtime_after"].label, _sources(h["overtime_after"]), figures,
             ))  # fmt: skip
     divisor = h["recipient_weekly_divisor"]
-    for (provider, recipient, week), minutes in sorted(t.week_recipient.items()):
+    for (provider, recipient, week), minutes in t.weeks_by_recipient():
         if recipient not in authorized:
             continue
         worked, most = hours(minutes), authorized[recipient] / divisor.value
         if worked > most:
-            total = hours(t.week[provider, week])
+            total = hours(weekly[provider, week])
             overtime = total - overtime_after if total > overtime_after else Decimal(0)
             found.append(Finding(
                 "over_recipient_weekly_max", "warning", rows.want("week_recipient", (provider,
@@ -261,7 +302,7 @@ def check(
                  "weekly_max": most, "over_by": worked - most, "overtime_hours": overtime},
             ))  # fmt: skip
     travel_max = h["travel_weekly_max"]
-    for (provider, week), minutes in sorted(t.travel.items()):
+    for (provider, week), minutes in t.travel_weeks():
         if hours(minutes) > travel_max.value:
             found.append(Finding(
                 "over_travel", "violation", rows.want("travel", (provider, week)),
@@ -285,7 +326,7 @@ def _months(
     h = rates.hours
     found = []
     cap = h["monthly_cap_severely_impaired"]
-    for (recipient, month), minutes in sorted(t.month.items()):
+    for (recipient, month), minutes in t.months():
         claimed = hours(minutes)
         name = f"{month[0]}-{month[1]:02d}"
         if recipient in authorized and claimed > authorized[recipient]:
@@ -305,7 +346,7 @@ def _months(
                 {"recipient": recipient, "month": name, "hours": claimed, "cap": cap.value},
             ))  # fmt: skip
     most = h["provider_monthly_max_exempt"]
-    for (provider, month), minutes in sorted(t.provider_month.items()):
+    for (provider, month), minutes in t.provider_months():
         if provider in exemptions and hours(minutes) > most.value:
             name = f"{month[0]}-{month[1]:02d}"
             found.append(Finding(
