@@ -206,9 +206,8 @@ def check(source: Path, input_format: str | None, encoding: str, authorized: tup
     recipient's months (hours authorized, the cap), and the pay periods."""
     from ihss_calc import cli as cli_mod
     from ihss_calc.batch import BadInput, Lines
-    from ihss_calc.rules.timesheets import Finding, Visits
     from ihss_calc.rules.timesheets import check as check_visits
-    from ihss_calc.timesheets import read
+    from ihss_calc.timesheets import load
 
     fmt = (input_format or _format(source)).lower()
     months = _pairs("--authorized", authorized, _monthly_value)
@@ -216,15 +215,9 @@ def check(source: Path, input_format: str | None, encoding: str, authorized: tup
         months = {**_authorizations(auth_file), **months}
     exempt = _pairs("--exemption", exemption, _exemption)
     rates, warnings = cli_mod.choose_rates(year, rates_file)
-    visits = Visits()
-    bad: list[Finding] = []
     try:
         with source.open("rb") as stream:
-            for item in read(Lines(stream, encoding), fmt):
-                if isinstance(item, Finding):
-                    bad.append(item)
-                else:
-                    visits.add(*item)
+            visits, bad = load(Lines(stream, encoding), fmt)
     except LookupError:
         raise click.BadParameter(f"{encoding!r} is not an encoding Python knows",
                                  param_hint="'--encoding'") from None  # fmt: skip

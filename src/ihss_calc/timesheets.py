@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from operator import itemgetter
 
 from ihss_calc.batch import BadInput, Lines
-from ihss_calc.rules.timesheets import DAY, Finding
+from ihss_calc.rules.timesheets import DAY, Finding, Visits
 
 COLUMNS = ("provider", "recipient", "date", "start", "end", "travel_hours")
 REQUIRED = COLUMNS[:5]
@@ -103,17 +103,19 @@ def visit(line: int, provider: str, recipient: str, date: str, start_text: str, 
     return line, provider, recipient, day * DAY + start, day * DAY + end, travel
 
 
-def read(lines: Lines, input_format: str) -> Iterator[Row | Finding]:
-    """Each row's visit, or a ``bad_row`` finding in its place."""
-    rows = _csv_rows(lines) if input_format == "csv" else _jsonl_rows(lines)
-    for line, row in rows:
+def load(lines: Lines, input_format: str) -> tuple[Visits, list[Finding]]:
+    """Every row read: the visits, and a ``bad_row`` finding for each row that cannot be."""
+    visits, bad = Visits(), []
+    add = visits.add
+    for line, row in _csv_rows(lines) if input_format == "csv" else _jsonl_rows(lines):
         if isinstance(row, str):
-            yield _bad(line, row)
+            bad.append(_bad(line, row))
             continue
         try:
-            yield visit(line, *row)
+            add(*visit(line, *row))
         except RowProblem as exc:
-            yield _bad(line, str(exc))
+            bad.append(_bad(line, str(exc)))
+    return visits, bad
 
 
 def _bad(line: int, why: str) -> Finding:
@@ -139,28 +141,26 @@ def _csv_rows(lines: Lines) -> Iterator[tuple[int, tuple[str, ...] | str]]:
     pick = itemgetter(*(keys.index(c) if c in keys else width for c in COLUMNS))
     end = reader.line_num
     while True:
-        start = end + 1
         try:
-            row = next(reader)
-        except StopIteration:
+            for row in reader:
+                start, end = end + 1, reader.line_num
+                if not row:
+                    continue
+                bad = None
+                if lines.bad:
+                    bad = next((lines.bad[n] for n in range(start, end + 1) if n in lines.bad),
+                               None)  # fmt: skip
+                if bad:
+                    yield start, bad
+                elif len(row) != width:
+                    yield start, f"has {len(row)} fields; the header has {width}"
+                else:
+                    row.append("")
+                    yield start, pick(row)
             return
-        except csv.Error as exc:
-            end = reader.line_num
+        except csv.Error as exc:  # a field too large, say: that row, and read on
+            start, end = end + 1, reader.line_num
             yield start, f"cannot be read as CSV: {exc}"
-            continue
-        end = reader.line_num
-        if not row:
-            continue
-        bad = None
-        if lines.bad:
-            bad = next((lines.bad[n] for n in range(start, end + 1) if n in lines.bad), None)
-        if bad:
-            yield start, bad
-        elif len(row) != len(keys):
-            yield start, f"has {len(row)} fields; the header has {len(keys)}"
-        else:
-            row.append("")
-            yield start, pick(row)
 
 
 def _jsonl_rows(lines: Lines) -> Iterator[tuple[int, tuple[str, ...] | str]]:
