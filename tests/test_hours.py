@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from ihss_calc.rates import load_bundled
-from ihss_calc.rules.timesheets import week_of, week_start
+from ihss_calc.rules.visits import week_of, week_start
 from ihss_calc.timesheets import RowProblem, parse_time
 from tests.helpers import run
 

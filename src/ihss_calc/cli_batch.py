@@ -76,6 +76,9 @@ def batch(
     and an error, in its place; the others go on. A one-line summary goes to stderr.
     """
     from ihss_calc import batch as batch_mod
+    from ihss_calc import batch_write as write
+    from ihss_calc.batch_sources import CsvSource, JsonlSource
+    from ihss_calc.tabular import BadInput, Lines
 
     output_format = output_format.lower()
     if steps and output_format != "jsonl":
@@ -83,25 +86,25 @@ def batch(
     input_format = (input_format or _format_from_name(source)).lower()
     engine = batch_mod.Engine(*batch_rates(year, rates_file))
     stream = _open_input(source)
-    tally = batch_mod.Tally()
+    tally = write.Tally()
     out = sys.stdout
     try:
-        lines = batch_mod.Lines(stream, encoding)
+        lines = Lines(stream, encoding)
         fields = batch_mod.STEPS_FIELDS if steps else batch_mod.JSONL_FIELDS
         reserved = set(fields if output_format == "jsonl" else batch_mod.CSV_FIELDS)
-        reader = batch_mod.CsvSource if input_format == "csv" else batch_mod.JsonlSource
+        reader = CsvSource if input_format == "csv" else JsonlSource
         rows = reader(lines, reserved, _warn)
         rows.rows = _with_progress(rows.rows, source, lines)  # type: ignore[method-assign]
         if output_format == "jsonl":
-            lines_out = batch_mod.jsonl_lines(engine, rows, steps=steps, tally=tally)
-            batch_mod.write_lines(lines_out, out, tally)
+            lines_out = write.jsonl_lines(engine, rows, steps=steps, tally=tally)
+            write.write_lines(lines_out, out, tally)
         else:
-            batch_mod.write_csv(batch_mod.csv_rows(engine, rows, tally), out, tally)
+            write.write_csv(write.csv_rows(engine, rows, tally), out, tally)
         out.flush()
     except LookupError:
         raise click.BadParameter(f"{encoding!r} is not an encoding Python knows",
                                  param_hint="'--encoding'") from None  # fmt: skip
-    except batch_mod.BadInput as exc:
+    except BadInput as exc:
         raise click.UsageError(f"{source}: {exc}") from None
     except KeyboardInterrupt:
         _flush_quietly(out)

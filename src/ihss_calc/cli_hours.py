@@ -205,8 +205,8 @@ def check(source: Path, input_format: str | None, encoding: str, authorized: tup
     90 hours, overtime over 40, travel over 7, the weekly maximum for one recipient), each
     recipient's months (hours authorized, the cap), and the pay periods."""
     from ihss_calc import cli as cli_mod
-    from ihss_calc.batch import BadInput, Lines
     from ihss_calc.rules.timesheets import check as check_visits
+    from ihss_calc.tabular import BadInput, Lines
     from ihss_calc.timesheets import load
 
     fmt = (input_format or _format(source)).lower()

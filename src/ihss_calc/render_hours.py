@@ -9,7 +9,8 @@ from typing import IO, Any
 from ihss_calc.jsonout import figure_dict, rates_ref
 from ihss_calc.rates import Rates
 from ihss_calc.rules.hours import CATEGORIES, Authorization, hours_and_minutes
-from ihss_calc.rules.timesheets import Finding, Totals, hours
+from ihss_calc.rules.timesheets import Finding
+from ihss_calc.rules.visits import Totals, hours
 
 
 def hours_lines(a: Authorization, rates: Rates) -> list[str]:

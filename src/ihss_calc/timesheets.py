@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from operator import itemgetter
 
-from ihss_calc.batch import BadInput, Lines
-from ihss_calc.rules.timesheets import DAY, Finding, Visits
+from ihss_calc.rules.timesheets import Finding
+from ihss_calc.rules.visits import DAY, Visits
+from ihss_calc.tabular import BadInput, Lines
 
 COLUMNS = ("provider", "recipient", "date", "start", "end", "travel_hours")
 REQUIRED = COLUMNS[:5]

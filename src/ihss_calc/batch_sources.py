@@ -1,0 +1,196 @@
+"""Batch input: CSV with a header row, or JSON Lines, as rows of the input columns' texts and
+the passthrough values; a row that cannot be read is its ``RowError``, in its place."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterator
+from json.encoder import encode_basestring as _string
+from operator import itemgetter
+from typing import Any
+
+from ihss_calc.batch import FULL_COLUMNS, INPUT_COLUMNS, RowError
+from ihss_calc.jsonout import RawNumber, dumps
+from ihss_calc.tabular import BadInput, Lines
+
+FIELD_LIMIT = 16 << 20  # the largest CSV field kept; a larger one makes its row an error
+
+
+# A row: its line number, the texts of INPUT_COLUMNS or why the row cannot be read, and its
+# passthrough values (what they are depends on the source).
+Row = tuple[int, tuple[str, ...] | RowError, Any]
+
+
+def _header(names: list[str], reserved: set[str], warn: Callable[[str], None]) -> list[str]:
+    """The input columns' keys (lower case) and the passthrough columns' output names; a
+    passthrough column is renamed input_<name> only where the output has a field of its name."""
+    keys = [n.strip().lower() if n.strip().lower() in INPUT_COLUMNS else n.strip() for n in names]
+    seen: set[str] = set()
+    for key, name in zip(keys, names, strict=True):
+        if key in seen:
+            raise BadInput(f"the header names the column {name.strip()!r} twice")
+        seen.add(key)
+    if not seen & set(INPUT_COLUMNS):
+        raise BadInput("the first line names none of the input columns ("
+                       + ", ".join(INPUT_COLUMNS) + "); CSV input needs a header row")  # fmt: skip
+    return [passthrough_name(k, reserved, warn) if k not in INPUT_COLUMNS else k for k in keys]
+
+
+def passthrough_name(name: str, reserved: set[str], warn: Callable[[str], None]) -> str:
+    """A passthrough column keeps its name, unless the output has a field of that name: then
+    it becomes ``input_<name>``, said on stderr."""
+    if name not in reserved:
+        return name
+    warn(f"the input column {name!r} passes through as 'input_{name}': the output has a field "
+         "of that name.")  # fmt: skip
+    return f"input_{name}"
+
+
+class CsvSource:
+    """CSV with a header row; passthrough values are the row's other fields, in order."""
+
+    def __init__(self, lines: Lines, reserved: set[str], warn: Callable[[str], None]) -> None:
+        csv.field_size_limit(FIELD_LIMIT)
+        self._lines = lines
+        self._reader = csv.reader(lines)
+        try:
+            header = next(self._reader, None)
+        except csv.Error as exc:
+            raise BadInput(f"the header cannot be read as CSV: {exc}") from None
+        if 1 in lines.bad:
+            raise BadInput(lines.bad[1].replace("line 1 ", "the header line "))
+        self._keys = _header(header or [], reserved, warn) if header else None
+        self.names = [k for k in self._keys or () if k not in INPUT_COLUMNS]
+        self.full = bool(set(self._keys or ()) & set(FULL_COLUMNS))  # rows may need share_of_cost
+
+    def rows(self) -> Iterator[Row]:
+        keys, reader, bad = self._keys, self._reader, self._lines.bad
+        if keys is None:
+            return
+        width = len(keys)
+        # A missing column reads the "" appended to every row, at index ``width``.
+        pick = itemgetter(*(keys.index(c) if c in keys else width for c in INPUT_COLUMNS))
+        kept_at = [i for i, key in enumerate(keys) if key not in INPUT_COLUMNS]
+        keep = itemgetter(*kept_at) if len(kept_at) > 1 else None
+        single = kept_at[0] if len(kept_at) == 1 else None
+        end = reader.line_num
+        while True:
+            start = end + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:  # a field over FIELD_LIMIT: the row is lost, not the run
+                end = reader.line_num
+                yield start, RowError(f"this row cannot be read as CSV: {exc}"), [""] * len(kept_at)
+                continue
+            end = reader.line_num
+            if not row:
+                continue  # a blank line is not a row
+            if len(row) != width:
+                short = [row[i] if i < len(row) else "" for i in kept_at]
+                why = f"this row has {len(row)} fields; the header has {width}"
+                yield start, RowError(why), short
+                continue
+            kept: Any = keep(row) if keep else ((row[single],) if single is not None else ())
+            if bad and any(n in bad for n in range(start, end + 1)):
+                yield start, RowError(next(bad[n] for n in range(start, end + 1) if n in bad)), kept
+                continue
+            row.append("")
+            yield start, pick(row), kept
+
+    def prefix(self) -> Callable[[int, Any], str]:
+        """The start of a JSON Lines row: its line and passthrough members, then ", "."""
+        template = "".join(["{\"line\": %d, ", *(_string(n).replace("%", "%%") + ": %s, "
+                                               for n in self.names)])  # fmt: skip
+        return lambda line, kept: template % (line, *map(_string, kept))
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+class JsonlSource:
+    """JSON Lines: one object a line; blank lines are skipped. Passthrough values are
+    (key, value) pairs, the values as parsed (numbers keep their own text)."""
+
+    full = True  # any row may give deeming, Medi-Cal or asset keys
+
+    def __init__(self, lines: Lines, reserved: set[str], warn: Callable[[str], None]) -> None:
+        self._lines = lines
+        self._reserved = reserved
+        self._warn = warn
+
+    def rows(self) -> Iterator[Row]:
+        renamed: dict[str, str] = {}
+        bad = self._lines.bad
+        for line, text in enumerate(self._lines, start=1):
+            if not text.strip():
+                continue
+            if line in bad:
+                yield line, RowError(bad[line]), ()
+                continue
+            try:
+                record = json.loads(text, parse_float=RawNumber, parse_int=RawNumber,
+                                    parse_constant=_no_constant)  # fmt: skip
+            except RecursionError:
+                yield line, RowError("not valid JSON: nested too deeply"), ()
+                continue
+            except ValueError as exc:
+                yield line, RowError(f"not valid JSON: {exc}"), ()
+                continue
+            if not isinstance(record, dict):
+                yield line, RowError(f"a JSON Lines row must be an object, not {_kind(record)}"), ()
+                continue
+            values: dict[str, str] = {}
+            kept = []
+            for key, value in record.items():
+                lower = key.lower()
+                if lower in INPUT_COLUMNS:
+                    if lower in values:
+                        break
+                    values[lower] = _json_text(value)
+                else:
+                    if key not in renamed:
+                        renamed[key] = passthrough_name(key, self._reserved, self._warn)
+                    kept.append((renamed[key], value))
+            else:
+                yield line, tuple(values.get(c, "") for c in INPUT_COLUMNS), kept
+                continue
+            yield line, RowError(f"the row gives {lower!r} twice (keys are read in any case)"), kept
+
+    @staticmethod
+    def prefix() -> Callable[[int, Any], str]:
+        return lambda line, kept: (
+            f'{{"line": {line}, '
+            + "".join(f"{_string(k)}: {dumps(v, indent=None)}, " for k, v in kept)
+        )
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, RawNumber):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "null" if value is None else ("true" if value else "false")
+
+
+def _json_text(value: object) -> str:
+    """A JSON value as the text ``ihss soc`` would be given: numbers keep their own text."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return dumps(value, indent=None)
+
+
+def _csv_text(value: object) -> str:
+    return value if isinstance(value, str) else dumps(value, indent=None)
+
+
+Source = CsvSource | JsonlSource

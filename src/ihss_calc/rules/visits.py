@@ -1,0 +1,180 @@
+"""Visits for the timesheet checks (RULES.md §10): compact columns, and the minutes they sum to
+by provider and workweek, recipient and month, and pay period. Pure.
+
+Times are whole minutes counted from 0001-01-01 00:00 (``date.toordinal()``), so a visit past
+midnight, a workweek and a month are plain arithmetic. A workweek runs from Sunday 12:00 a.m.
+to Saturday 11:59 p.m. (ACL 16-01); a visit across a boundary counts in each part.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from array import array
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import NamedTuple
+
+DAY = 1440
+FIRST_SUNDAY = 7  # date.fromordinal(7) is a Sunday: workweeks start at ordinals 7 + 7k
+
+
+class Visit(NamedTuple):
+    line: int
+    provider: str
+    recipient: str  # "" for a row of travel only
+    start: int  # minutes; start == end for a row of travel only
+    end: int
+    travel: int  # minutes of travel between recipients that day
+
+
+class Visits:
+    """Visits as compact columns (names interned to small numbers), so that a county's month
+    of a million visits fits in tens of megabytes; iterating gives ``Visit`` tuples."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self._ids: dict[str, int] = {}
+        # 4 bytes each: minutes since year 1 fit in 31 bits until the year 4000.
+        self.lines, self.providers, self.recipients = array("i"), array("i"), array("i")
+        self.starts, self.ends, self.travel = array("i"), array("i"), array("i")
+        self._id("")  # number 0: no recipient (a row of travel only)
+
+    def add(self, line: int, provider: str, recipient: str, start: int, end: int,
+            travel: int) -> None:  # fmt: skip
+        ids = self._ids
+        p = ids.get(provider)
+        r = ids.get(recipient)
+        if p is None or r is None:  # a name seen for the first time
+            p, r = self._id(provider), self._id(recipient)
+        self.lines.append(line)
+        self.providers.append(p)
+        self.recipients.append(r)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.travel.append(travel)
+
+    def _id(self, name: str) -> int:
+        found = self._ids.get(name)
+        if found is None:
+            found = self._ids[name] = len(self.names)
+            self.names.append(name)
+        return found
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __iter__(self) -> Iterator[Visit]:
+        names = self.names
+        columns = (self.lines, self.providers, self.recipients, self.starts, self.ends,
+                   self.travel)  # fmt: skip
+        for line, p, r, start, end, travel in zip(*columns, strict=True):
+            yield Visit(line, names[p], names[r], start, end, travel)
+
+    def visit(self, i: int) -> Visit:
+        names = self.names
+        return Visit(self.lines[i], names[self.providers[i]], names[self.recipients[i]],
+                     self.starts[i], self.ends[i], self.travel[i])  # fmt: skip
+
+    def providers_named(self) -> set[str]:
+        return {self.names[p] for p in set(self.providers)}
+
+
+def hours(minutes: int) -> Decimal:
+    return Decimal(minutes) / 60
+
+
+def week_of(minute: int) -> int:
+    return (minute // DAY - FIRST_SUNDAY) // 7
+
+
+def week_start(week: int) -> dt.date:
+    return dt.date.fromordinal(FIRST_SUNDAY + 7 * week)
+
+
+@functools.lru_cache(maxsize=4096)  # a month of visits has some 31 days
+def day_facts(day: int) -> tuple[int, tuple[int, int], int]:
+    """A day ordinal's workweek, (year, month) and day of the month."""
+    date = dt.date.fromordinal(day)
+    return (day - FIRST_SUNDAY) // 7, (date.year, date.month), date.day
+
+
+def _pieces(start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A visit cut at each midnight: (day ordinal, minutes that day)."""
+    while start < end:
+        day = start // DAY
+        cut = min(end, (day + 1) * DAY)
+        yield day, cut - start
+        start = cut
+
+
+class Totals:
+    """Minutes summed by provider and workweek, and so on. The keys are names' numbers and
+    periods packed into one int (an int costs half what a tuple of three does, on a county's
+    month); the methods give them back as names and periods, sorted."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.week: dict[int, int] = defaultdict(int)  # provider, workweek
+        self.week_recipient: dict[int, int] = defaultdict(int)  # provider, recipient, workweek
+        self.travel: dict[int, int] = defaultdict(int)  # provider, workweek
+        self.month: dict[int, int] = defaultdict(int)  # recipient, month
+        self.provider_month: dict[int, int] = defaultdict(int)  # provider, month
+        self.pay_period: dict[int, int] = defaultdict(int)  # provider, recipient, month, half
+
+    def _month(self, packed: int) -> tuple[int, int]:
+        return divmod(packed, 12)[0], packed % 12 + 1
+
+    def weeks(self) -> list[tuple[tuple[str, int], int]]:
+        n = self.names
+        return sorted(((n[k >> 20], k & WEEK), v) for k, v in self.week.items())
+
+    def weeks_by_recipient(self) -> list[tuple[tuple[str, str, int], int]]:
+        n = self.names
+        return sorted(((n[k >> 44], n[(k >> 20) & NAME], k & WEEK), v)
+                      for k, v in self.week_recipient.items())  # fmt: skip
+
+    def travel_weeks(self) -> list[tuple[tuple[str, int], int]]:
+        n = self.names
+        return sorted(((n[k >> 20], k & WEEK), v) for k, v in self.travel.items())
+
+    def months(self) -> list[tuple[tuple[str, tuple[int, int]], int]]:
+        n = self.names
+        return sorted(((n[k >> 16], self._month(k & 0xFFFF)), v) for k, v in self.month.items())
+
+    def provider_months(self) -> list[tuple[tuple[str, tuple[int, int]], int]]:
+        n = self.names
+        return sorted(((n[k >> 16], self._month(k & 0xFFFF)), v)
+                      for k, v in self.provider_month.items())  # fmt: skip
+
+    def pay_periods(self) -> list[tuple[tuple[str, str, tuple[int, int, int]], int]]:
+        n = self.names
+        return sorted(((n[k >> 41], n[(k >> 17) & NAME], (*self._month((k >> 1) & 0xFFFF),
+                        (k & 1) + 1)), v) for k, v in self.pay_period.items())  # fmt: skip
+
+
+NAME, WEEK = (1 << 24) - 1, (1 << 20) - 1
+
+
+def totals(visits: Visits, first_period_ends: int) -> Totals:
+    """Minutes summed by provider and workweek, and so on: one pass over the columns."""
+    t = Totals(visits.names)
+    week_t, week_r, month_t, provider_m, pay, travel = (
+        t.week, t.week_recipient, t.month, t.provider_month, t.pay_period, t.travel)  # fmt: skip
+    columns = (visits.providers, visits.recipients, visits.starts, visits.ends, visits.travel)
+    for p, r, start, end, trip in zip(*columns, strict=True):
+        day = start // DAY
+        if trip:
+            travel[(p << 20) | ((day - FIRST_SUNDAY) // 7)] += trip
+        # Most visits end the day they start: one piece, no generator.
+        pieces = ((day, end - start),) if end <= (day + 1) * DAY else _pieces(start, end)
+        for day, minutes in pieces:
+            week, (year, month), date_day = day_facts(day)
+            ym = year * 12 + month - 1
+            week_t[(p << 20) | week] += minutes
+            week_r[(p << 44) | (r << 20) | week] += minutes
+            month_t[(r << 16) | ym] += minutes
+            provider_m[(p << 16) | ym] += minutes
+            pay[(p << 41) | (r << 17) | (ym << 1) | (date_day > first_period_ends)] += minutes
+    return t
