@@ -119,14 +119,18 @@ def _quiet_stdout() -> None:
 def cli() -> None:
     """Will you pay a share of cost for California's In-Home Supportive Services (IHSS)?
 
-    ihss works out countable income from your monthly income, step by step, with the rule
-    and source of each step, and sets it against the SSI/SSP payment level.
+    ihss answers first, in plain words, then works out countable income from your monthly
+    income, step by step, with the rule and source of each step, against the SSI/SSP payment
+    level. It also checks authorized hours and providers' timesheets.
 
     \b
     Examples:
       ihss soc --unearned 1000 --earned 500
       ihss soc --unearned 1000 --earned 500 --json | jq .share_of_cost
-      ihss soc --unearned 1000 --earned 500 --year 2022
+      ihss soc --unearned 800 --spouse-earned 3000 --worksheet w.html
+      ihss whatif --unearned 1000 --wage 18.50 --hours 0:40:5
+      ihss hours --weekly personal-care=15 --weekly meal-preparation=6
+      ihss timesheets check march.csv --authorized R1=160
       ihss rates --year 2024
       ihss rates --check rates_2027.toml
     """
