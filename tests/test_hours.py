@@ -116,8 +116,13 @@ def test_the_worked_month(tmp_path: Path) -> None:
     assert result.exit_code == 1
     body = as_json(*args)
     assert body["visits"] == 13
-    found = {f["kind"]: f for f in body["findings"] if f["kind"] != "overtime"}
+    found = {f["kind"]: f for f in body["findings"]}
+    assert len(found) == len(body["findings"]) == 3
     assert set(found) == {"overlap_providers", "over_workweek", "over_recipient_weekly_max"}
+    assert body["workweeks"] == [
+        {"provider": "P1", "week_starts": "2026-03-01", "hours": 42, "overtime_hours": 2},
+        {"provider": "P2", "week_starts": "2026-03-01", "hours": 70, "overtime_hours": 30},
+    ]
     p1 = found["over_recipient_weekly_max"]
     assert (p1["provider"], p1["recipient"], p1["weekly_max"], p1["over_by"],
             p1["overtime_hours"]) == ("P1", "R1", 40, 2, 2)  # fmt: skip
@@ -209,10 +214,14 @@ def test_pay_periods_split_a_workweek(tmp_path: Path) -> None:
         {"provider": "P1", "recipient": "R1", "period": "2026-03 1st-15th", "hours": 12},
         {"provider": "P1", "recipient": "R1", "period": "2026-03 16th-end", "hours": 30},
     ]
-    (overtime,) = body["findings"]
-    assert (overtime["kind"], overtime["hours"], overtime["overtime_hours"]) == ("overtime", 42, 2)
+    assert body["findings"] == []  # 42 hours, 2 of them overtime: information, not a finding
+    assert body["workweeks"] == [
+        {"provider": "P1", "week_starts": "2026-03-15", "hours": 42, "overtime_hours": 2}
+    ]
     table = run("timesheets", "check", str(path), "--pay-periods", env={"COLUMNS": "120"})
+    assert table.exit_code == 0
     assert "Hours by pay period" in table.stdout
+    assert "Hours by workweek, and overtime (over 40)" in table.stdout
 
 
 @pytest.mark.parametrize(

@@ -196,7 +196,11 @@ def timesheets() -> None:
     show_default=True,
     help="A table per finding kind, or CSV.",
 )
-@click.option("--pay-periods", is_flag=True, help="Also show the hours of each pay period.")
+@click.option(
+    "--pay-periods",
+    is_flag=True,
+    help="Also show the hours of each workweek (with overtime) and pay period.",
+)
 def check(source: Path, input_format: str | None, encoding: str, authorized: tuple[str, ...],
           auth_file: Path | None, exemption: tuple[str, ...], year: int | None,
           rates_file: Path | None, as_json: bool, output_format: str,
@@ -237,7 +241,7 @@ def check(source: Path, input_format: str | None, encoding: str, authorized: tup
     elif output_format.lower() == "csv":
         render_hours.write_findings_csv(findings, sys.stdout)
     else:
-        render_hours.findings_tables(findings, totals if pay_periods else None, len(visits))
+        render_hours.findings_tables(findings, totals, len(visits), rates, periods=pay_periods)
     if any(f.severity != "info" for f in findings):
         raise SystemExit(1)
 

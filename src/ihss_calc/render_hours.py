@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
 from typing import IO, Any
 
 from ihss_calc.jsonout import figure_dict, rates_ref
 from ihss_calc.rates import Rates
 from ihss_calc.rules.hours import CATEGORIES, Authorization, hours_and_minutes
 from ihss_calc.rules.timesheets import Finding
-from ihss_calc.rules.visits import Totals, hours
+from ihss_calc.rules.visits import Totals, hours, week_start
 
 
 def hours_lines(a: Authorization, rates: Rates) -> list[str]:
@@ -79,13 +81,21 @@ def _finding(f: Finding) -> dict[str, Any]:
             "rule": f.rule, "source": f.source, **f.figures}  # fmt: skip
 
 
-def pay_periods(t: Totals) -> list[dict[str, Any]]:
-    rows = []
+def pay_periods(t: Totals) -> Iterator[dict[str, Any]]:
+    """Each provider's hours for each recipient in each pay period, one at a time."""
     for (p, r, (y, m, half)), minutes in t.pay_periods():
         if r:
             period = f"{y}-{m:02d} {'1st-15th' if half == 1 else '16th-end'}"
-            rows.append({"provider": p, "recipient": r, "period": period, "hours": hours(minutes)})
-    return rows
+            yield {"provider": p, "recipient": r, "period": period, "hours": hours(minutes)}
+
+
+def workweeks(t: Totals, overtime_after: Decimal) -> Iterator[dict[str, Any]]:
+    """Each provider's hours in each workweek, and the overtime in it, one at a time."""
+    for (provider, week), minutes in t.weeks():
+        worked = hours(minutes)
+        overtime = worked - overtime_after if worked > overtime_after else Decimal(0)
+        yield {"provider": provider, "week_starts": week_start(week).isoformat(),
+               "hours": worked, "overtime_hours": overtime}  # fmt: skip
 
 
 def write_check_json(out: IO[str], findings: list[Finding], t: Totals, visits: int,
@@ -97,11 +107,14 @@ def write_check_json(out: IO[str], findings: list[Finding], t: Totals, visits: i
     out.write(f'{{\n  "schema_version": 1,\n  "visits": {visits},\n  "findings": [')
     for n, f in enumerate(findings):
         out.write(("," if n else "") + "\n    " + dumps(_finding(f), indent=None))
-    out.write('\n  ],\n  "pay_periods": [' if findings else '],\n  "pay_periods": [')
-    periods = pay_periods(t)
-    for n, row in enumerate(periods):
-        out.write(("," if n else "") + "\n    " + dumps(row, indent=None))
-    out.write("\n  ]," if periods else "],")
+    out.write("\n  ]," if findings else "],")
+    after = rates.hours["overtime_after"].value
+    for name, rows in (("workweeks", workweeks(t, after)), ("pay_periods", pay_periods(t))):
+        out.write(f'\n  "{name}": [')
+        n = 0
+        for n, row in enumerate(rows, start=1):
+            out.write(("," if n > 1 else "") + "\n    " + dumps(row, indent=None))
+        out.write("\n  ]," if n else "],")
     out.write(f'\n  "rates": {dumps(rates_ref(rates), indent=None)},\n'
               f'  "warnings": {dumps(warnings, indent=None)}\n}}\n')  # fmt: skip
 
@@ -127,11 +140,12 @@ TITLES = {
     "over_authorized": "Months over the hours authorized (violations)",
     "over_monthly_cap": "Months over the monthly cap (violations)",
     "over_exempt_month": "Months over 360 hours with an exemption (violations)",
-    "overtime": "Overtime (information)",
 }
 
 
-def findings_tables(findings: list[Finding], t: Totals | None, visits: int) -> None:
+def findings_tables(
+    findings: list[Finding], t: Totals, visits: int, rates: Rates, *, periods: bool
+) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -152,7 +166,14 @@ def findings_tables(findings: list[Finding], t: Totals | None, visits: int) -> N
             shown = ", ".join(map(str, f.rows[:12])) + (" …" if len(f.rows) > 12 else "")
             table.add_row(shown, f.message, f"{f.rule} · {f.source}")
         out.print(table)
-    if t is not None:
+    if periods:
+        table = Table(title="Hours by workweek, and overtime (over 40)", title_justify="left")
+        for name in ("Provider", "Workweek of", "Hours", "Overtime"):
+            table.add_column(name, justify="right" if name in {"Hours", "Overtime"} else "left")
+        for week in workweeks(t, rates.hours["overtime_after"].value):
+            table.add_row(week["provider"], week["week_starts"], str(week["hours"]),
+                          str(week["overtime_hours"]))  # fmt: skip
+        out.print(table)
         table = Table(title="Hours by pay period", title_justify="left")
         for name in ("Provider", "Recipient", "Pay period", "Hours"):
             table.add_column(name, justify="right" if name == "Hours" else "left")

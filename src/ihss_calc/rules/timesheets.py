@@ -5,6 +5,7 @@ Overlaps are found by sorting and sweeping, O(n log n).
 
 from __future__ import annotations
 
+import functools
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -24,7 +25,7 @@ from ihss_calc.rules.visits import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     kind: str
     severity: str  # "violation", "warning" or "info"
@@ -35,6 +36,7 @@ class Finding:
     figures: dict[str, object] = field(default_factory=dict)
 
 
+@functools.lru_cache(maxsize=64)  # a few figures, named by thousands of findings
 def _sources(*figures: Figure) -> str:
     return "; ".join(dict.fromkeys(s.title.split(":")[0].split(" (")[0] for f in figures
                                    for s in f.sources))  # fmt: skip
@@ -95,31 +97,25 @@ def check(
     hours by recipient; ``exemptions``: exemption 1 or 2 by provider."""
     h = rates.hours
     first_period_ends = int(h["first_pay_period_ends"].value)
-    t = totals(visits, first_period_ends)
+    found = overlaps(visits)  # first: its sorted keys are freed before the totals are made
+    t = totals(visits, first_period_ends, by_provider_month=bool(exemptions))
     rows = Rows()
-    found = overlaps(visits)
     overtime_after = h["overtime_after"].value
     weekly = dict(t.weeks())
     for (provider, week), minutes in weekly.items():
         worked = hours(minutes)
-        overtime = worked - overtime_after if worked > overtime_after else Decimal(0)
         limit = h["provider_weekly_max_exempt" if provider in exemptions else "provider_weekly_max"]
-        when = f"workweek of {week_start(week)}"
-        figures = {"provider": provider, "week_starts": week_start(week).isoformat(),
-                   "hours": worked, "overtime_hours": overtime}  # fmt: skip
         if worked > limit.value:
+            overtime = worked - overtime_after
+            when = f"workweek of {week_start(week)}"
+            figures = {"provider": provider, "week_starts": week_start(week).isoformat(),
+                       "hours": worked, "overtime_hours": overtime}  # fmt: skip
             found.append(Finding(
                 "over_workweek", "violation", rows.want("week", (provider, week)),
                 f"{provider}: {worked} hours in the {when}, {worked - limit.value} over "
                 f"{limit.value}, with {overtime} overtime hours",
                 limit.label, _sources(limit), {**figures, "limit": limit.value,
                                                "over_by": worked - limit.value},
-            ))  # fmt: skip
-        elif overtime:
-            found.append(Finding(  # information: its rows are not looked up again
-                "overtime", "info", (),
-                f"{provider}: {overtime} overtime hours in the {when} ({worked} hours)",
-                h["overtime_after"].label, _sources(h["overtime_after"]), figures,
             ))  # fmt: skip
     divisor = h["recipient_weekly_divisor"]
     for (provider, recipient, week), minutes in t.weeks_by_recipient():
@@ -153,7 +149,9 @@ def check(
                  "hours": hours(minutes), "limit": travel_max.value},
             ))  # fmt: skip
     found += _months(t, rows, rates, authorized, exemptions)
-    return rows.fill(found, visits), t
+    found = rows.fill(found, visits)
+    t.keep_for_output()  # the output needs only these: memory back before it is written
+    return found, t
 
 
 def _months(

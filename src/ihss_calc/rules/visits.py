@@ -148,6 +148,11 @@ class Totals:
         return sorted(((n[k >> 16], self._month(k & 0xFFFF)), v)
                       for k, v in self.provider_month.items())  # fmt: skip
 
+    def keep_for_output(self) -> None:
+        """Keep what the output shows (workweeks, pay periods); free the rest."""
+        for totals in (self.week_recipient, self.travel, self.month, self.provider_month):
+            totals.clear()
+
     def pay_periods(self) -> list[tuple[tuple[str, str, tuple[int, int, int]], int]]:
         n = self.names
         return sorted(((n[k >> 41], n[(k >> 17) & NAME], (*self._month((k >> 1) & 0xFFFF),
@@ -157,8 +162,9 @@ class Totals:
 NAME, WEEK = (1 << 24) - 1, (1 << 20) - 1
 
 
-def totals(visits: Visits, first_period_ends: int) -> Totals:
-    """Minutes summed by provider and workweek, and so on: one pass over the columns."""
+def totals(visits: Visits, first_period_ends: int, *, by_provider_month: bool = True) -> Totals:
+    """Minutes summed by provider and workweek, and so on: one pass over the columns. A
+    provider's month matters only with an exemption (360 hours): ``by_provider_month``."""
     t = Totals(visits.names)
     week_t, week_r, month_t, provider_m, pay, travel = (
         t.week, t.week_recipient, t.month, t.provider_month, t.pay_period, t.travel)  # fmt: skip
@@ -175,6 +181,7 @@ def totals(visits: Visits, first_period_ends: int) -> Totals:
             week_t[(p << 20) | week] += minutes
             week_r[(p << 44) | (r << 20) | week] += minutes
             month_t[(r << 16) | ym] += minutes
-            provider_m[(p << 16) | ym] += minutes
+            if by_provider_month:
+                provider_m[(p << 16) | ym] += minutes
             pay[(p << 41) | (r << 17) | (ym << 1) | (date_day > first_period_ends)] += minutes
     return t
