@@ -6,8 +6,10 @@ import csv
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
+from json.encoder import encode_basestring as _string
 from typing import IO, Any
 
+from ihss_calc.amounts import money_text
 from ihss_calc.jsonout import figure_dict, rates_ref
 from ihss_calc.rates import Rates
 from ihss_calc.rules.hours import CATEGORIES, Authorization, hours_and_minutes
@@ -98,6 +100,14 @@ def workweeks(t: Totals, overtime_after: Decimal) -> Iterator[dict[str, Any]]:
                "hours": worked, "overtime_hours": overtime}  # fmt: skip
 
 
+def _flat(row: dict[str, Any]) -> str:
+    """A summary row of strings and Decimals as a JSON object: tens of thousands of them, so
+    written directly rather than through the general ``dumps``."""
+    members = (f"{_string(k)}: {_string(v) if isinstance(v, str) else money_text(v)}"
+               for k, v in row.items())  # fmt: skip
+    return "{" + ", ".join(members) + "}"
+
+
 def write_check_json(out: IO[str], findings: list[Finding], t: Totals, visits: int,
                      rates: Rates, warnings: list[str]) -> None:  # fmt: skip
     """One JSON object, written a finding and a pay period at a time: a county's month has
@@ -113,7 +123,7 @@ def write_check_json(out: IO[str], findings: list[Finding], t: Totals, visits: i
         out.write(f'\n  "{name}": [')
         n = 0
         for n, row in enumerate(rows, start=1):
-            out.write(("," if n > 1 else "") + "\n    " + dumps(row, indent=None))
+            out.write(("," if n > 1 else "") + "\n    " + _flat(row))
         out.write("\n  ]," if n else "],")
     out.write(f'\n  "rates": {dumps(rates_ref(rates), indent=None)},\n'
               f'  "warnings": {dumps(warnings, indent=None)}\n}}\n')  # fmt: skip

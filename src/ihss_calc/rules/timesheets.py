@@ -63,10 +63,12 @@ def overlaps(visits: Visits) -> list[Finding]:
         active: list[int] = []
         for key in packed:
             i = key & mask
-            active = [a for a in active if by[a] == by[i] and ends[a] > starts[i]]
-            for a in active:
-                if other[a] != other[i]:
-                    found.append(_overlap(kind, text, visits.visit(a), visits.visit(i)))
+            if active:  # most visits follow none still open: nothing to compare
+                who, start = by[i], starts[i]
+                active = [a for a in active if by[a] == who and ends[a] > start]
+                for a in active:
+                    if other[a] != other[i]:
+                        found.append(_overlap(kind, text, visits.visit(a), visits.visit(i)))
             active.append(i)
         del packed
     return found
