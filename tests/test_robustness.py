@@ -224,3 +224,29 @@ def test_a_bug_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("IHSS_DEBUG", "1")
     with pytest.raises(ZeroDivisionError):
         run(*SOC, "--json")
+
+
+def test_thousands_of_digits_and_deep_toml(tmp_path: Path) -> None:
+    digits = "9" * 5000  # past Python's 4,300-digit limit for int()
+    rows = tmp_path / "big.csv"
+    rows.write_text(f"id,unearned,year,children,spouse_earned\na,1000,{digits},,\n"
+                    f"b,1000,2026,{digits},5\nc,1000,2026,,\n")  # fmt: skip
+    result = run("batch", str(rows))
+    got = jsonl(result.stdout)
+    assert [r["id"] for r in got] == ["a", "b", "c"]
+    assert got[0]["error"] == (
+        "Invalid value for 'year': '99999999999999999999… (5,000 characters)' is not a valid "
+        "integer."
+    )
+    assert got[1]["error"].startswith("Invalid value for 'children': '9999")
+    assert got[2]["countable_unearned_income"] == D("980.00")
+    for name, text, why in (
+        ("huge.toml", f"year = {digits}\n", "not valid TOML: Exceeds the limit"),
+        ("deep.toml", "x = " + "[" * 3000 + "]" * 3000 + "\n", "not valid TOML: nested too deeply"),
+    ):
+        path = tmp_path / name
+        path.write_text(text)
+        for args in (["rates", "--check", str(path)], ["soc", "--rates", str(path)]):
+            result = run(*args)
+            assert (result.exit_code, result.stdout) == (1, ""), result.stderr
+            assert f"{path}: (file): {why}" in result.stderr

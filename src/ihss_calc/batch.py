@@ -280,16 +280,23 @@ def parse_medi_cal(text: str) -> str | None:
 
 
 def parse_year(text: str) -> int | None:
-    if not text.strip():
+    body = text.strip()
+    if not body:
         return None
-    if not text.strip().isascii() or not text.strip().isdigit():
-        raise invalid("year", f"{text!r} is not a valid integer.")
-    return int(text)
+    if not body.isascii() or not body.isdigit() or len(body) > 4:
+        raise invalid("year", f"{_short(text)!r} is not a valid integer.")
+    return int(body)
 
 
 def parse_count(text: str, column: str) -> int:
-    if not text.strip():
+    body = text.strip()
+    if not body:
         return 0
-    if not text.strip().isascii() or not text.strip().isdigit():
-        raise invalid(column, f"{text!r} is not a whole number of 0 or more.")
-    return int(text)
+    if not body.isascii() or not body.isdigit() or len(body) > 3:
+        raise invalid(column, f"{_short(text)!r} is not a whole number of 0 or more.")
+    return int(body)
+
+
+def _short(text: str) -> str:
+    """A value as an error shows it: a very long one cut, with its length."""
+    return text if len(text) <= 40 else f"{text[:20]}… ({len(text):,} characters)"

@@ -121,6 +121,10 @@ def parse(text: str, origin: str, *, name: str = "", bundled: bool = False) -> R
         doc = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise RatesError(origin, [("(file)", f"not valid TOML: {exc}")]) from None
+    except RecursionError:
+        raise RatesError(origin, [("(file)", "not valid TOML: nested too deeply")]) from None
+    except ValueError as exc:  # a number of thousands of digits, say
+        raise RatesError(origin, [("(file)", f"not valid TOML: {str(exc)[:120]}")]) from None
     from ihss_calc import schema  # pydantic is imported only when a file is checked
 
     found = schema.problems(doc)
@@ -176,7 +180,8 @@ def _bundled(text: str, name: str, year: int) -> Rates:
     origin = f"bundled {name}"
     try:
         rates = _build(tomllib.loads(text, parse_float=Decimal), origin, bundled=True)
-    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, ArithmeticError):
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, ArithmeticError,
+            RecursionError):  # fmt: skip
         rates = None
     if rates is None or rates.year != year or not _sound(rates):
         return parse(text, origin, name=name, bundled=True)
