@@ -66,6 +66,7 @@ def test_soc_846_example_and_the_cap() -> None:
         (["--weekly", "gardening=3"], "'gardening' is not one of personal-care"),
         (["--weekly", "personal-care"], "'personal-care' is not NAME=VALUE"),
         (["--weekly", "personal-care=x"], "'x' is not a number of hours"),
+        (["--weekly", "domestic=1", "--weekly", "domestic=2"], "'domestic' is given twice"),
         (["--monthly", "100"], "--monthly needs --severely-impaired or --not-severely-impaired"),
         (["--monthly", "100", "--weekly", "domestic=2"], "not both"),
         ([], "Give the hours authorized"),
@@ -280,3 +281,16 @@ def test_json_lines_and_csv_output(tmp_path: Path) -> None:
     assert [f["kind"] for f in body["findings"]] == ["bad_row"]
     out = run("timesheets", "check", str(march(tmp_path)), "--output-format", "csv").stdout
     assert out.splitlines()[0] == "kind,severity,rows,message,rule,source"
+
+
+def test_authorizations_file(tmp_path: Path) -> None:
+    good = tmp_path / "auth.csv"
+    good.write_text("recipient,hours\nR1,160\nR2,283\n")
+    body = as_json("timesheets", "check", str(march(tmp_path)), "--authorizations", str(good))
+    assert "over_recipient_weekly_max" in {f["kind"] for f in body["findings"]}
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("recipient,hours\nJos\xe9,100\n".encode("latin-1"))
+    result = run("timesheets", "check", str(march(tmp_path)), "--authorizations", str(latin))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "Invalid value for '--authorizations':" in result.stderr
+    assert "is not UTF-8 text" in result.stderr

@@ -32,6 +32,8 @@ def _pairs(name: str, values: tuple[str, ...], parse: Any) -> dict[str, Any]:
         key, sep, value = text.partition("=")
         if not sep or not key.strip():
             raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint=f"'{name}'")
+        if key.strip() in found:
+            raise click.BadParameter(f"{key.strip()!r} is given twice", param_hint=f"'{name}'")
         try:
             found[key.strip()] = parse(value.strip())
         except (ValueError, ArithmeticError) as exc:
@@ -262,11 +264,17 @@ def _exemption(text: str) -> int:
 
 def _authorizations(path: Path) -> dict[str, Decimal]:
     import csv
+    import io
 
     from ihss_calc.amounts import AmountError, parse_amount
 
     found = {}
-    with path.open(encoding="utf-8-sig", newline="") as f:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise click.BadParameter(f"{path} is not UTF-8 text ({exc.reason})",
+                                 param_hint="'--authorizations'") from None  # fmt: skip
+    with io.StringIO(text, newline="") as f:
         rows = csv.reader(f)
         header = [h.strip().lower() for h in next(rows, [])]
         if header[:2] != ["recipient", "hours"]:
