@@ -4,6 +4,7 @@ recipient's providers checked against RULES.md §6 and §10."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,20 @@ protective-supervision, other.
 
 Exit codes: 0 done, 1 bad rates file, 2 bad usage.
 """
+
+
+def rates_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--year, --rates and --json, as both commands here take them."""
+    options = [
+        click.option("--year", type=int, default=None, help="Rates year. Default: as for soc."),
+        click.option("--rates", "rates_file", metavar="FILE",
+                     type=FilePath(exists=True, dir_okay=False, path_type=Path),
+                     help="Use this rates file instead of the bundled one."),
+        click.option("--json", "as_json", is_flag=True, help="Print one JSON object."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def _pairs(name: str, values: tuple[str, ...], parse: Any) -> dict[str, Any]:
@@ -76,15 +91,7 @@ def _monthly_value(text: str) -> Decimal:
     default=None,
     help="With --monthly: whether the county found the recipient severely impaired.",
 )
-@click.option("--year", type=int, default=None, help="Rates year. Default: as for soc.")
-@click.option(
-    "--rates",
-    "rates_file",
-    metavar="FILE",
-    type=FilePath(exists=True, dir_okay=False, path_type=Path),
-    help="Use this rates file instead of the bundled one.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@rates_options
 def hours(weekly: tuple[str, ...], monthly: str | None, impaired: bool | None,
           year: int | None, rates_file: Path | None, as_json: bool) -> None:  # fmt: skip
     """Authorized hours: severely impaired or not, the monthly cap (283 or 195), advance pay,
@@ -182,15 +189,7 @@ def timesheets() -> None:
     metavar="PROVIDER=1|2",
     help="A provider with exemption 1 or 2 (90 hours a week, 360 a month).",
 )
-@click.option("--year", type=int, default=None, help="Rates year. Default: as for soc.")
-@click.option(
-    "--rates",
-    "rates_file",
-    metavar="FILE",
-    type=FilePath(exists=True, dir_okay=False, path_type=Path),
-    help="Use this rates file instead of the bundled one.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@rates_options
 @click.option(
     "--output-format",
     type=click.Choice(["table", "csv"], case_sensitive=False),
