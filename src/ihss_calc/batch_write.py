@@ -46,14 +46,15 @@ def jsonl_lines(engine: Engine, source: Source, *, steps: bool, tally: Tally) ->
         try:
             if type(values) is RowError:
                 raise values
-            r = work(values)  # type: ignore[arg-type]
             if full and (steps or any(values[10:])):  # type: ignore[index]
+                # share_of_cost itself checks and works the row out: no fast pass first.
                 result, profile = engine.full(values)  # type: ignore[arg-type]
                 warnings = list(profile.warnings)
                 body = (result_dict(result, warnings=warnings) if steps
                         else row_dict(result, warnings=warnings))  # fmt: skip
                 yield f"{start}{dumps(body, indent=None)[1:]}\n"
                 continue
+            r = work(values)  # type: ignore[arg-type]
         except RowError as exc:
             tally.failed += 1
             yield f'{start}"error": {_string(str(exc))}}}\n'
@@ -97,11 +98,11 @@ def _csv_result(
     try:
         if type(values) is RowError:
             raise values
-        r = engine.work(values)  # type: ignore[arg-type]
         if any(values[10:]):  # type: ignore[index]
             result, profile = engine.full(values)  # type: ignore[arg-type]
             return [str(line), *_full_csv(result), profile.rates.origin,
                     "; ".join(profile.warnings), ""]  # fmt: skip
+        r = engine.work(values)  # type: ignore[arg-type]
         texts = (*values[:4], values[9])  # type: ignore[index]
         amounts = [money_text(column_amount(t, c)) for t, c in
                    zip(texts, (*AMOUNT_COLUMNS, "disability_income"), strict=True)]  # fmt: skip

@@ -12,7 +12,7 @@ from typing import IO, Any, TypeVar
 import click
 
 from ihss_calc import rates as rates_mod
-from ihss_calc.cli_types import FilePath
+from ihss_calc.cli_types import FilePath, format_from_name
 
 BATCH_EPILOG = """\b
 Examples:
@@ -83,7 +83,7 @@ def batch(
     output_format = output_format.lower()
     if steps and output_format != "jsonl":
         raise click.UsageError("--steps needs --output-format jsonl; steps do not fit in CSV.")
-    input_format = (input_format or _format_from_name(source)).lower()
+    input_format = (input_format or format_from_name(source)).lower()
     engine = batch_mod.Engine(*batch_rates(year, rates_file))
     stream = _open_input(source)
     tally = write.Tally()
@@ -126,16 +126,6 @@ def _warn(message: str) -> None:
 def _flush_quietly(out: IO[str]) -> None:
     with contextlib.suppress(OSError, ValueError):
         out.flush()
-
-
-def _format_from_name(source: Path) -> str:
-    suffix = source.suffix.lower()
-    if str(source) != "-" and suffix in {".csv", ".jsonl", ".ndjson"}:
-        return "csv" if suffix == ".csv" else "jsonl"
-    what = "standard input" if str(source) == "-" else f"the name {source.name!r}"
-    raise click.UsageError(
-        f"cannot tell the input format from {what}; pass --input-format csv or jsonl."
-    )
 
 
 def _open_input(source: Path) -> io.BufferedIOBase:

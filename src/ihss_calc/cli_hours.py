@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from ihss_calc.cli_types import FilePath
+from ihss_calc.cli_types import FilePath, format_from_name
 
 HOURS_EPILOG = """\b
 Examples:
@@ -214,7 +214,7 @@ def check(source: Path, input_format: str | None, encoding: str, authorized: tup
     from ihss_calc.tabular import BadInput, Lines
     from ihss_calc.timesheets import load
 
-    fmt = (input_format or _format(source)).lower()
+    fmt = (input_format or format_from_name(source)).lower()
     months = _pairs("--authorized", authorized, _monthly_value)
     if auth_file is not None:
         months = {**_authorizations(auth_file), **months}
@@ -245,14 +245,6 @@ def check(source: Path, input_format: str | None, encoding: str, authorized: tup
         render_hours.findings_tables(findings, totals, len(visits), rates, periods=pay_periods)
     if any(f.severity != "info" for f in findings):
         raise SystemExit(1)
-
-
-def _format(source: Path) -> str:
-    suffix = source.suffix.lower()
-    if suffix in {".csv", ".jsonl", ".ndjson"}:
-        return "csv" if suffix == ".csv" else "jsonl"
-    raise click.UsageError(f"cannot tell the input format from the name {source.name!r}; "
-                           "pass --input-format csv or jsonl.")  # fmt: skip
 
 
 def _exemption(text: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import click
@@ -63,3 +64,14 @@ def parse_hours_range(text: str) -> tuple[list[Decimal], Decimal]:
 
 
 HOURS_RANGE = ParsedType("hours range", parse_hours_range)
+
+
+def format_from_name(source: Path) -> str:
+    """csv or jsonl, from FILE's name (.csv, .jsonl, .ndjson); a usage error otherwise."""
+    suffix = source.suffix.lower()
+    if str(source) != "-" and suffix in {".csv", ".jsonl", ".ndjson"}:
+        return "csv" if suffix == ".csv" else "jsonl"
+    what = "standard input" if str(source) == "-" else f"the name {source.name!r}"
+    raise click.UsageError(
+        f"cannot tell the input format from {what}; pass --input-format csv or jsonl."
+    )
