@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
 
@@ -11,6 +12,20 @@ from ihss_calc.rates import Rates, load_bundled
 # The command line picks its default rates year from today's date. Tests pin "today" so that
 # they give the same answers in any year; 2022 is the year of the worked examples.
 PINNED_TODAY = dt.date(2022, 6, 1)
+
+
+@pytest.fixture(autouse=True)
+def english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in English whatever this machine's locale is, and a test that chose
+    Spanish leaves nothing chosen behind (the language is process state, as in a real run)."""
+    from ihss_calc import i18n
+
+    for name in i18n.ENVIRONMENT:
+        monkeypatch.setenv(name, "C")  # recorded, so that teardown removes what a test set
+        monkeypatch.delenv(name)
+    i18n.reset()
+    yield
+    i18n.reset()
 
 
 @pytest.fixture(autouse=True)

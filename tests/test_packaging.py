@@ -50,3 +50,11 @@ def test_wheel_declares_the_console_script(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as zf:
         (entry_points,) = [n for n in zf.namelist() if n.endswith("entry_points.txt")]
         assert "ihss = ihss_calc.cli:cli" in zf.read(entry_points).decode()
+
+
+def test_wheel_carries_the_compiled_spanish_catalog(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "ihss_calc/locale/es/LC_MESSAGES/ihss.mo" in names
+    with zipfile.ZipFile(wheel) as zf:
+        mo = zf.read("ihss_calc/locale/es/LC_MESSAGES/ihss.mo")
+    assert mo == (ROOT / "src/ihss_calc/locale/es/LC_MESSAGES/ihss.mo").read_bytes()

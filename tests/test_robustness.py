@@ -182,7 +182,7 @@ def test_a_passthrough_column_is_renamed_only_when_it_collides(tmp_path: Path) -
     path = tmp_path / "n.csv"
     path.write_text("id,notes,steps,unearned,year\na,hello,2,1000,2022\n")
     plain = run("batch", str(path))
-    assert plain.stderr == "ihss batch: 1 rows read, 0 failed\n"
+    assert plain.stderr == "ihss batch: 1 row read, 0 failed\n"
     row = jsonl(plain.stdout)[0]
     assert (row["notes"], row["steps"]) == ("hello", "2")
     with_steps = run("batch", str(path), "--steps")

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ihss_calc.i18n import N_, _
+
 ZERO = Decimal("0")
 
 # The largest monthly amount accepted. Far above any real income, and small enough that
@@ -21,7 +23,7 @@ _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", re.ASCII)
 _NUMBERISH = re.compile(r"[+-]?(?:\d[\d,]*)?(?:\.\d*)?(?:[eE][+-]?\d+)?", re.ASCII)
 _WORDS = {"nan", "snan", "inf", "infinity"}
 
-AMOUNT_HELP = "dollars and cents such as 1000, 1000.50 or $1,000.50"
+AMOUNT_HELP = N_("dollars and cents such as 1000, 1000.50 or $1,000.50")
 
 
 class AmountError(ValueError):
@@ -42,31 +44,37 @@ def parse_amount(text: str) -> Decimal:
     raw = text
     text = text.strip()
     if not text:
-        raise AmountError(f"an amount is required, got an empty value; write {AMOUNT_HELP}")
+        why = _("an amount is required, got an empty value; write {how}")
+        raise AmountError(why.format(how=_(AMOUNT_HELP)))
     body = text[1:] if text.startswith("$") else text
     if _PLAIN.fullmatch(body) or _GROUPED.fullmatch(body):
         value = Decimal(body.replace(",", ""))
         if value > MAX_AMOUNT:
-            raise AmountError(f"{raw!r} is too large: the most accepted is {MAX_AMOUNT:,f} a month")
+            why = _("{value} is too large: the most accepted is {most} a month")
+            raise AmountError(why.format(value=repr(raw), most=f"{MAX_AMOUNT:,f}"))
         return value
     raise AmountError(_why_not(raw, body))
 
 
 def _why_not(raw: str, body: str) -> str:
     """The plainest reason ``body`` is not an amount."""
+    return _(_reason(raw, body)).format(value=repr(raw), how=_(AMOUNT_HELP))
+
+
+def _reason(raw: str, body: str) -> str:
     lowered = body.lower()
     if lowered.lstrip("+-") in _WORDS:
-        return f"{raw!r} is not an amount of money; write {AMOUNT_HELP}"
+        return N_("{value} is not an amount of money; write {how}")
     if body.startswith(("-", "$-")) or raw.strip().startswith("-"):
-        return f"{raw!r} is negative; amounts must be 0 or more"
+        return N_("{value} is negative; amounts must be 0 or more")
     if _NUMBERISH.fullmatch(body) and body not in {"", ".", "+", "-"}:
         if "e" in lowered:
-            return f"{raw!r} uses exponent notation; write the amount out, such as 1000"
+            return N_("{value} uses exponent notation; write the amount out, such as 1000")
         if "." in body and len(body.rsplit(".", 1)[1]) > 2:
-            return f"{raw!r} has more than two decimal places; amounts are in dollars and cents"
+            return N_("{value} has more than two decimal places; amounts are in dollars and cents")
         if "," in body:
-            return f"{raw!r} has misplaced thousands commas; write 1,000 or 1000"
-    return f"{raw!r} is not an amount of money; write {AMOUNT_HELP}"
+            return N_("{value} has misplaced thousands commas; write 1,000 or 1000")
+    return N_("{value} is not an amount of money; write {how}")
 
 
 def money_text(value: Decimal) -> str:
@@ -102,7 +110,7 @@ def money_text(value: Decimal) -> str:
 def money_display(value: Decimal) -> str:
     """``money_text`` with thousands commas, for people: ``1,197.50``, ``7.505``."""
     text = money_text(value)
-    whole, _, frac = text.partition(".")
+    whole, __, frac = text.partition(".")
     sign = "-" if whole.startswith("-") else ""
     return f"{sign}{int(whole.lstrip('-')):,}.{frac}"
 
@@ -114,21 +122,24 @@ def parse_range(text: str) -> tuple[list[Decimal], Decimal]:
     """``FROM:TO:STEP`` -> ([FROM, FROM+STEP, … up to TO], STEP): at most MAX_POINTS."""
     parts = text.split(":")
     if len(parts) != 3:
-        raise AmountError(f"{text!r} is not a range; write FROM:TO:STEP, such as 0:3000:100")
+        why = _("{value} is not a range; write FROM:TO:STEP, such as 0:3000:100")
+        raise AmountError(why.format(value=repr(text)))
     values = []
     for name, part in zip(("FROM", "TO", "STEP"), parts, strict=True):
         try:
             values.append(parse_amount(part))
         except AmountError as exc:
-            raise AmountError(f"{name} in {text!r}: {exc}") from None
+            why = _("{part} in {value}: {problem}")
+            raise AmountError(why.format(part=name, value=repr(text), problem=exc)) from None
     start, stop, step = values
     if not step:
-        raise AmountError(f"STEP in {text!r} is 0; it must be more than 0")
+        raise AmountError(
+            _("STEP in {value} is 0; it must be more than 0").format(value=repr(text))
+        )
     if stop < start:
-        raise AmountError(f"TO in {text!r} is less than FROM")
+        raise AmountError(_("TO in {value} is less than FROM").format(value=repr(text)))
     count = int((stop - start) / step) + 1
     if count > MAX_POINTS:
-        raise AmountError(
-            f"{text!r} gives {count:,} points; at most {MAX_POINTS:,}: use a larger STEP"
-        )
+        why = _("{value} gives {count} points; at most {most}: use a larger STEP")
+        raise AmountError(why.format(value=repr(text), count=f"{count:,}", most=f"{MAX_POINTS:,}"))
     return [start + step * i for i in range(count)], step

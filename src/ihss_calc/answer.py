@@ -5,19 +5,20 @@ earn first. ``ihss soc`` prints these lines before the steps; ``--json`` has the
 from __future__ import annotations
 
 from ihss_calc.amounts import money_display
+from ihss_calc.i18n import N_, _
 from ihss_calc.rules import FREE_WITH, Result
 
 # The payment level's household, as the end of "the payment level for ...".
 WHO = {
-    "individual": "one person",
-    "couple": "a couple",
-    "blind_individual": "a blind person",
-    "couple_one_blind": "a couple, one of them blind",
-    "couple_both_blind": "a couple, both blind",
+    "individual": N_("one person"),
+    "couple": N_("a couple"),
+    "blind_individual": N_("a blind person"),
+    "couple_one_blind": N_("a couple, one of them blind"),
+    "couple_both_blind": N_("a couple, both blind"),
 }
 # Kinds of Medi-Cal that mean no share of cost, short, for one sentence.
-SHORT = {"ssi": "SSI-linked", "magi": "MAGI", "1619b": "1619(b)", "ad-fpl": "A&D FPL",
-         "wdp": "the Working Disabled Program", "pickle": "Pickle"}  # fmt: skip
+SHORT = {"ssi": N_("SSI-linked"), "magi": "MAGI", "1619b": "1619(b)", "ad-fpl": "A&D FPL",
+         "wdp": N_("the Working Disabled Program"), "pickle": "Pickle"}  # fmt: skip
 
 
 def dollars(amount: object) -> str:
@@ -36,19 +37,23 @@ def answer_lines(r: Result) -> list[str]:
     mc = r.medi_cal_share
     if mc is not None:
         if mc.buy_out is None:
-            lines.append(
-                f"Your Medi-Cal share of cost, {dollars(mc.share_of_cost)}, is below the IHSS "
-                "one: which you owe was not found; ask the county."
+            line = _(
+                "Your Medi-Cal share of cost, {medi_cal}, is below the IHSS one: which you owe "
+                "was not found; ask the county."
             )
         else:
-            lines.append(
-                f"Your Medi-Cal share of cost is {dollars(mc.share_of_cost)}; you pay the IHSS "
-                f"one, and the state pays the other {dollars(mc.buy_out)}."
+            line = _(
+                "Your Medi-Cal share of cost is {medi_cal}; you pay the IHSS one, and the state "
+                "pays the other {buy_out}."
             )
+        buy_out = "" if mc.buy_out is None else dollars(mc.buy_out)
+        lines.append(line.format(medi_cal=dollars(mc.share_of_cost), buy_out=buy_out))
     if r.assets is not None and r.assets.over_limit:
         lines.append(
-            f"But your assets are over Medi-Cal's limit of {dollars(r.assets.limit)}: that "
-            "Medi-Cal, and this share of cost with it, may not apply at all."
+            _(
+                "But your assets are over Medi-Cal's limit of {limit}: that Medi-Cal, and this "
+                "share of cost with it, may not apply at all."
+            ).format(limit=dollars(r.assets.limit))
         )
     return lines
 
@@ -59,29 +64,61 @@ def summary(r: Result) -> str:
 
 def _what_you_pay(r: Result) -> str:
     if r.free_because_of_medi_cal and r.medi_cal is not None:
-        return f"You pay no share of cost: IHSS is free with {r.medi_cal.label}."
+        return _("You pay no share of cost: IHSS is free with {program}.").format(
+            program=_(r.medi_cal.label)
+        )
     if r.share_of_cost:
-        return f"You pay {dollars(r.share_of_cost)} a month for IHSS."
-    return "You pay no share of cost for IHSS ($0 a month)."
+        return _("You pay {amount} a month for IHSS.").format(amount=dollars(r.share_of_cost))
+    return _("You pay no share of cost for IHSS ($0 a month).")
 
 
 def _why(r: Result) -> str:
-    total, level = dollars(r.countable.total), dollars(r.payment_level.value)
-    who = WHO[r.decisive.kind]
-    spouse = " with your spouse's income deemed" if r.deemed is r.decisive else ""
-    if r.computed_share_of_cost:
-        above = dollars(r.computed_share_of_cost)
+    figures = {
+        "total": dollars(r.countable.total),
+        "level": dollars(r.payment_level.value),
+        "who": _(WHO[r.decisive.kind]),
+        "year": r.rates.year,
+        "above": dollars(r.computed_share_of_cost),
+    }
+    deemed = r.deemed is r.decisive
+    if not r.computed_share_of_cost:
         why = (
-            f"Your countable income{spouse}, {total}, is {above} above the SSI/SSP payment "
-            f"level for {who}, {level} ({r.rates.year} rates)."
+            _(
+                "Your countable income with your spouse's income deemed, {total}, is not above "
+                "the SSI/SSP payment level for {who}, {level} ({year} rates)."
+            )
+            if deemed
+            else _(
+                "Your countable income, {total}, is not above the SSI/SSP payment level for "
+                "{who}, {level} ({year} rates)."
+            )
         )
-        if r.free_because_of_medi_cal:
-            why = why[:-1] + ", which you would pay without that Medi-Cal."
-        return why
-    return (
-        f"Your countable income{spouse}, {total}, is not above the SSI/SSP payment level for "
-        f"{who}, {level} ({r.rates.year} rates)."
-    )
+    elif r.free_because_of_medi_cal:
+        why = (
+            _(
+                "Your countable income with your spouse's income deemed, {total}, is {above} "
+                "above the SSI/SSP payment level for {who}, {level} ({year} rates), which you "
+                "would pay without that Medi-Cal."
+            )
+            if deemed
+            else _(
+                "Your countable income, {total}, is {above} above the SSI/SSP payment level for "
+                "{who}, {level} ({year} rates), which you would pay without that Medi-Cal."
+            )
+        )
+    else:
+        why = (
+            _(
+                "Your countable income with your spouse's income deemed, {total}, is {above} "
+                "above the SSI/SSP payment level for {who}, {level} ({year} rates)."
+            )
+            if deemed
+            else _(
+                "Your countable income, {total}, is {above} above the SSI/SSP payment level for "
+                "{who}, {level} ({year} rates)."
+            )
+        )
+    return why.format(**figures)
 
 
 def _pay_nothing(r: Result) -> str | None:
@@ -90,22 +127,27 @@ def _pay_nothing(r: Result) -> str | None:
     over_assets = r.assets is not None and r.assets.over_limit
     wdp = r.wdp
     if r.medi_cal is None and wdp is not None and wdp.likely_eligible and not over_assets:
-        return (
-            f"You could pay $0 with Medi-Cal's Working Disabled Program (WDP): your countable "
-            f"income for it, {dollars(wdp.countable_income)}, is under its limit of "
-            f"{dollars(wdp.monthly_limit.value)} a month."
-        )
-    kinds = [SHORT[p.code] for p in FREE_WITH if not (over_assets and p.asset_test)]
-    return f"You could pay $0 with another kind of Medi-Cal: {_either(kinds)} (see --medi-cal)."
+        return _(
+            "You could pay $0 with Medi-Cal's Working Disabled Program (WDP): your countable "
+            "income for it, {income}, is under its limit of {limit} a month."
+        ).format(income=dollars(wdp.countable_income), limit=dollars(wdp.monthly_limit.value))
+    kinds = [_(SHORT[p.code]) for p in FREE_WITH if not (over_assets and p.asset_test)]
+    return _("You could pay $0 with another kind of Medi-Cal: {kinds} (see --medi-cal).").format(
+        kinds=_either(kinds)
+    )
 
 
 def _either(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+    if len(items) == 1:
+        return items[0]
+    return _("{items} or {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def _headroom(r: Result) -> str | None:
     if r.max_earned_without_soc is not None:
-        return f"You could earn up to {dollars(r.max_earned_without_soc)} a month before paying."
+        return _("You could earn up to {amount} a month before paying.").format(
+            amount=dollars(r.max_earned_without_soc)
+        )
     if not r.free_because_of_medi_cal and r.computed_share_of_cost:
-        return "There is a share of cost even with no earnings."
+        return _("There is a share of cost even with no earnings.")
     return None

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ihss_calc.amounts import ZERO, AmountError, money_text, parse_amount
+from ihss_calc.i18n import _
 from ihss_calc.jsonout import dumps, rates_ref
 from ihss_calc.rates import Rates
 from ihss_calc.rules import (
@@ -67,7 +68,9 @@ class RowError(Exception):
 
 
 def invalid(column: str, why: str) -> RowError:
-    return RowError(f"Invalid value for '{column}': {why}")
+    # click's own words (and its message id), as 'ihss soc' says it of an option
+    return RowError(_("Invalid value for {param_hint}: {message}").format(
+        param_hint=f"'{column}'", message=why))  # fmt: skip
 
 
 # -- working rows out --------------------------------------------------------------------------
@@ -134,7 +137,7 @@ class Engine:
         level = rates.payment_levels[h.kind].value
         program = h.program
         medi_cal_json = None if program is None else {
-            "code": program.code, "label": program.label,
+            "code": program.code, "label": _(program.label),
             "no_share_of_cost": program.no_share_of_cost, "source": program.source,
         }  # fmt: skip
         fixed = [dumps(v, indent=None).replace("%", "%%") for v in
@@ -264,8 +267,13 @@ def parse_flag(text: str, column: str) -> bool:
     if found is None:
         found = FLAGS.get(text.strip().lower())
         if found is None:
-            raise invalid(column, f"{text!r} is not a yes/no value; use 1 or 0, true or false, "
-                          "yes or no, or leave it empty")  # fmt: skip
+            raise invalid(
+                column,
+                _(
+                    "{value} is not a yes/no value; use 1 or 0, true or false, "
+                    "yes or no, or leave it empty"
+                ).format(value=repr(text)),
+            )
     return found
 
 
@@ -275,7 +283,8 @@ def parse_medi_cal(text: str) -> str | None:
         return None
     if code not in MEDI_CAL:
         choices = ", ".join(repr(code) for code in MEDI_CAL)
-        raise invalid("medi_cal", f"{text!r} is not one of {choices}.")
+        raise invalid("medi_cal", _("{value} is not one of {choices}.").format(
+            value=repr(text), choices=choices))  # fmt: skip
     return code
 
 
@@ -284,7 +293,7 @@ def parse_year(text: str) -> int | None:
     if not body:
         return None
     if not body.isascii() or not body.isdigit() or len(body) > 4:
-        raise invalid("year", f"{_short(text)!r} is not a valid integer.")
+        raise invalid("year", _("{value} is not a valid integer.").format(value=repr(_short(text))))
     return int(body)
 
 
@@ -293,10 +302,13 @@ def parse_count(text: str, column: str) -> int:
     if not body:
         return 0
     if not body.isascii() or not body.isdigit() or len(body) > 3:
-        raise invalid(column, f"{_short(text)!r} is not a whole number of 0 or more.")
+        why = _("{value} is not a whole number of 0 or more.").format(value=repr(_short(text)))
+        raise invalid(column, why)
     return int(body)
 
 
 def _short(text: str) -> str:
     """A value as an error shows it: a very long one cut, with its length."""
-    return text if len(text) <= 40 else f"{text[:20]}… ({len(text):,} characters)"
+    if len(text) <= 40:
+        return text
+    return _("{start}… ({n} characters)").format(start=text[:20], n=f"{len(text):,}")

@@ -11,6 +11,7 @@ from operator import itemgetter
 from typing import Any
 
 from ihss_calc.batch import FULL_COLUMNS, INPUT_COLUMNS, RowError
+from ihss_calc.i18n import _
 from ihss_calc.jsonout import RawNumber, dumps
 from ihss_calc.tabular import BadInput, Lines
 
@@ -29,11 +30,13 @@ def _header(names: list[str], reserved: set[str], warn: Callable[[str], None]) -
     seen: set[str] = set()
     for key, name in zip(keys, names, strict=True):
         if key in seen:
-            raise BadInput(f"the header names the column {name.strip()!r} twice")
+            raise BadInput(_("the header names the column {name} twice").format(
+                name=repr(name.strip())))  # fmt: skip
         seen.add(key)
     if not seen & set(INPUT_COLUMNS):
-        raise BadInput("the first line names none of the input columns ("
-                       + ", ".join(INPUT_COLUMNS) + "); CSV input needs a header row")  # fmt: skip
+        why = _("the first line names none of the input columns ({columns}); CSV input needs a "
+                "header row")  # fmt: skip
+        raise BadInput(why.format(columns=", ".join(INPUT_COLUMNS)))
     return [passthrough_name(k, reserved, warn) if k not in INPUT_COLUMNS else k for k in keys]
 
 
@@ -42,8 +45,8 @@ def passthrough_name(name: str, reserved: set[str], warn: Callable[[str], None])
     it becomes ``input_<name>``, said on stderr."""
     if name not in reserved:
         return name
-    warn(f"the input column {name!r} passes through as 'input_{name}': the output has a field "
-         "of that name.")  # fmt: skip
+    warn(_("the input column {name} passes through as {renamed}: the output has a field of that "
+           "name.").format(name=repr(name), renamed=f"'input_{name}'"))  # fmt: skip
     return f"input_{name}"
 
 
@@ -57,9 +60,12 @@ class CsvSource:
         try:
             header = next(self._reader, None)
         except csv.Error as exc:
-            raise BadInput(f"the header cannot be read as CSV: {exc}") from None
-        if 1 in lines.bad:
-            raise BadInput(lines.bad[1].replace("line 1 ", "the header line "))
+            raise BadInput(
+                _("the header cannot be read as CSV: {error}").format(error=exc)
+            ) from None
+        problem = lines.header_problem()
+        if problem:
+            raise BadInput(problem)
         self._keys = _header(header or [], reserved, warn) if header else None
         self.names = [k for k in self._keys or () if k not in INPUT_COLUMNS]
         self.full = bool(set(self._keys or ()) & set(FULL_COLUMNS))  # rows may need share_of_cost
@@ -83,14 +89,16 @@ class CsvSource:
                 return
             except csv.Error as exc:  # a field over FIELD_LIMIT: the row is lost, not the run
                 end = reader.line_num
-                yield start, RowError(f"this row cannot be read as CSV: {exc}"), [""] * len(kept_at)
+                why = _("this row cannot be read as CSV: {error}").format(error=exc)
+                yield start, RowError(why), [""] * len(kept_at)
                 continue
             end = reader.line_num
             if not row:
                 continue  # a blank line is not a row
             if len(row) != width:
                 short = [row[i] if i < len(row) else "" for i in kept_at]
-                why = f"this row has {len(row)} fields; the header has {width}"
+                why = _("this row has {n} fields; the header has {width}").format(
+                    n=len(row), width=width)  # fmt: skip
                 yield start, RowError(why), short
                 continue
             kept: Any = keep(row) if keep else ((row[single],) if single is not None else ())
@@ -108,7 +116,7 @@ class CsvSource:
 
 
 def _no_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise ValueError(_("{name} is not a number JSON allows").format(name=name))
 
 
 class JsonlSource:
@@ -135,13 +143,14 @@ class JsonlSource:
                 record = json.loads(text, parse_float=RawNumber, parse_int=RawNumber,
                                     parse_constant=_no_constant)  # fmt: skip
             except RecursionError:
-                yield line, RowError("not valid JSON: nested too deeply"), ()
+                yield line, RowError(_("not valid JSON: nested too deeply")), ()
                 continue
             except ValueError as exc:
-                yield line, RowError(f"not valid JSON: {exc}"), ()
+                yield line, RowError(_("not valid JSON: {error}").format(error=exc)), ()
                 continue
             if not isinstance(record, dict):
-                yield line, RowError(f"a JSON Lines row must be an object, not {_kind(record)}"), ()
+                why = _("a JSON Lines row must be an object, not {kind}").format(kind=_kind(record))
+                yield line, RowError(why), ()
                 continue
             values: dict[str, str] = {}
             kept = []
@@ -158,7 +167,8 @@ class JsonlSource:
             else:
                 yield line, tuple(values.get(c, "") for c in INPUT_COLUMNS), kept
                 continue
-            yield line, RowError(f"the row gives {lower!r} twice (keys are read in any case)"), kept
+            why = _("the row gives {key} twice (keys are read in any case)").format(key=repr(lower))
+            yield line, RowError(why), kept
 
     @staticmethod
     def prefix() -> Callable[[int, Any], str]:
@@ -170,11 +180,11 @@ class JsonlSource:
 
 def _kind(value: object) -> str:
     if isinstance(value, list):
-        return "an array"
+        return _("an array")
     if isinstance(value, RawNumber):
-        return "a number"
+        return _("a number")
     if isinstance(value, str):
-        return "a string"
+        return _("a string")
     return "null" if value is None else ("true" if value else "false")
 
 

@@ -21,6 +21,7 @@ from ihss_calc.batch import (
     column_amount,
 )
 from ihss_calc.batch_sources import CsvSource, Source, _csv_text
+from ihss_calc.i18n import _
 from ihss_calc.jsonout import dumps, result_dict, row_dict
 from ihss_calc.rules import Result
 
@@ -42,7 +43,7 @@ def jsonl_lines(engine: Engine, source: Source, *, steps: bool, tally: Tally) ->
             start = prefix(line, kept)
         except RecursionError:
             start = f'{{"line": {line}, '
-            values = RowError("a passthrough value is nested too deeply to write")
+            values = RowError(_("a passthrough value is nested too deeply to write"))
         try:
             if type(values) is RowError:
                 raise values
@@ -81,7 +82,7 @@ def csv_rows(engine: Engine, source: Source, tally: Tally) -> Iterator[list[str]
                 try:
                     texts[key] = _csv_text(value)
                 except RecursionError:
-                    values = RowError("a passthrough value is nested too deeply to write")
+                    values = RowError(_("a passthrough value is nested too deeply to write"))
             result = _csv_result(engine, line, values, blank, tally)
             spool.write(json.dumps([texts, result]) + "\n")
         yield [*names, *CSV_FIELDS]

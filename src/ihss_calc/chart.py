@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ihss_calc.amounts import money_display
+from ihss_calc.i18n import _
 from ihss_calc.rules import HOUSEHOLD_LABELS
 from ihss_calc.rules.whatif import WhatIf
 
@@ -32,23 +33,26 @@ def write_chart(answer: WhatIf, path: Path) -> None:
     figure, axes = plt.subplots(figsize=(8, 4.8), dpi=120)
     try:
         axes.plot(earned, drawn([p.kept for p in points]), color="#1b7837", linewidth=2,
-                  label="What you keep (earnings + unearned − share of cost)")  # fmt: skip
+                  label=_("What you keep (earnings + unearned − share of cost)"))  # fmt: skip
         axes.plot(earned, drawn([p.share_of_cost for p in points]), color="#b2182b", linewidth=2,
-                  label="Share of cost")  # fmt: skip
+                  label=_("Share of cost"))  # fmt: skip
         if any(p.share_of_cost_with_wdp != p.share_of_cost for p in points):
             axes.plot(earned, drawn([p.share_of_cost_with_wdp for p in points]), color="#b2182b",
                       linestyle="--", linewidth=1.5,
-                      label="Share of cost with the Working Disabled Program")  # fmt: skip
+                      label=_("Share of cost with the Working Disabled Program"))  # fmt: skip
         _thresholds(axes, answer)
-        money = FuncFormatter(lambda value, _: f"${value:,.0f}")
+        money = FuncFormatter(lambda value, position: f"${value:,.0f}")
         axes.xaxis.set_major_formatter(money)
         axes.yaxis.set_major_formatter(money)
-        axes.set_xlabel("Monthly earnings")
-        axes.set_ylabel("A month")
+        axes.set_xlabel(_("Monthly earnings"))
+        axes.set_ylabel(_("A month"))
         h = answer.household
         axes.set_title(
-            f"What you keep: {HOUSEHOLD_LABELS[h.kind]}, {answer.rates.year} rates, unearned "
-            f"${money_display(h.unearned)}",
+            _("What you keep: {household}, {year} rates, unearned ${unearned}").format(
+                household=_(HOUSEHOLD_LABELS[h.kind]),
+                year=answer.rates.year,
+                unearned=money_display(h.unearned),
+            ),
             fontsize=11,
         )
         axes.grid(alpha=0.3)
@@ -65,10 +69,12 @@ def _thresholds(axes: Any, answer: WhatIf) -> None:
     marks = []
     if answer.max_earned_without_soc is not None:
         value = answer.max_earned_without_soc
-        marks.append((value, f"share of cost starts above ${money_display(value)}", "#b2182b"))
+        label = _("share of cost starts above ${amount}").format(amount=money_display(value))
+        marks.append((value, label, "#b2182b"))
     if answer.max_earned_under_wdp_limit is not None:
         value = answer.max_earned_under_wdp_limit
-        marks.append((value, f"over WDP's limit above ${money_display(value)}", "#2166ac"))
+        label = _("over WDP's limit above ${amount}").format(amount=money_display(value))
+        marks.append((value, label, "#2166ac"))
     low, high = answer.points[0].earned, answer.points[-1].earned
     for value, label, colour in marks:
         if low <= value <= high:

@@ -18,8 +18,10 @@ from typing import Any, ClassVar
 import click
 
 from ihss_calc import rates as rates_mod
+from ihss_calc.cli_lang import lang_option, translate_command, use_language
 from ihss_calc.cli_options import household_options, make_household, monthly_earnings
 from ihss_calc.cli_types import AMOUNT, HOURS, FilePath
+from ihss_calc.i18n import N_, _, date_text, ngettext
 from ihss_calc.rules import (
     share_of_cost,
 )
@@ -35,7 +37,9 @@ def today() -> dt.date:
         try:
             return dt.date.fromisoformat(pinned)
         except ValueError:
-            why = f"IHSS_TODAY={pinned!r} is not a date: write YYYY-MM-DD."
+            why = _("IHSS_TODAY={value} is not a date: write YYYY-MM-DD.").format(
+                value=repr(pinned)
+            )
             raise click.UsageError(why) from None
     return dt.date.today()
 
@@ -53,6 +57,29 @@ class Ihss(click.Group):
         "timesheets": "ihss_calc.cli_hours",
     }
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """click's main, leaving the process's language as it found it: a program (or a test)
+        that runs ``ihss`` in-process more than once gets each run's own language."""
+        saved = os.environ.get("LANGUAGE")
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            if saved is None:
+                os.environ.pop("LANGUAGE", None)
+            else:
+                os.environ["LANGUAGE"] = saved
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        if parent is None:  # the language decides even how a parse error is worded
+            use_language(self, args)
+        return super().make_context(info_name, args, parent, **extra)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *self.LAZY])
 
@@ -60,12 +87,13 @@ class Ihss(click.Group):
         if name in self.LAZY and name not in self.commands:
             import importlib
 
-            self.add_command(getattr(importlib.import_module(self.LAZY[name]), name))
+            command = getattr(importlib.import_module(self.LAZY[name]), name)
+            self.add_command(translate_command(command))
         return super().get_command(ctx, name)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if sys.stdout is None:  # started with stdout closed (>&-): click would write nowhere
-            raise click.ClickException("standard output is closed: nowhere to write the result")
+            raise click.ClickException(_("standard output is closed: nowhere to write the result"))
         _escape_unwritable(sys.stdout)
         return super().parse_args(ctx, args)
 
@@ -77,22 +105,22 @@ class Ihss(click.Group):
             _quiet_stdout()
             raise SystemExit(141) from None  # like a program killed by SIGPIPE
         except KeyboardInterrupt:
-            click.echo("Interrupted.", err=True)
+            click.echo(_("Interrupted."), err=True)
             raise SystemExit(130) from None
         except OSError as exc:  # writing the result failed (ENOSPC, EIO, ...)
             _quiet_stdout()
-            raise click.ClickException(
-                f"cannot write the result to standard output: {exc.strerror or exc}"
-            ) from None
+            why = _("cannot write the result to standard output: {reason}")
+            raise click.ClickException(why.format(reason=exc.strerror or exc)) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except Exception as exc:  # a bug: said in one line (IHSS_DEBUG=1 shows the traceback)
             if os.environ.get("IHSS_DEBUG"):
                 raise
-            raise click.ClickException(
-                f"internal error ({type(exc).__name__}: {exc}); this is a bug in ihss, please "
-                "report it with the command that gave it"
-            ) from None
+            why = _(
+                "internal error ({error}); this is a bug in ihss, please report it with the "
+                "command that gave it"
+            )
+            raise click.ClickException(why.format(error=f"{type(exc).__name__}: {exc}")) from None
         return result
 
 
@@ -114,29 +142,34 @@ def _quiet_stdout() -> None:
         pass
 
 
-@click.group(cls=Ihss, context_settings=CONTEXT)
+IHSS_HELP = N_("""Will you pay a share of cost for California's In-Home Supportive Services (IHSS)?
+
+ihss answers first, in plain words, then works out countable income from your monthly
+income, step by step, with the rule and source of each step, against the SSI/SSP payment
+level. It also checks authorized hours and providers' timesheets.
+
+\b
+Examples:
+  ihss soc --unearned 1000 --earned 500
+  ihss soc --unearned 1000 --earned 500 --json | jq .share_of_cost
+  ihss soc --unearned 800 --spouse-earned 3000 --worksheet w.html
+  ihss whatif --unearned 1000 --wage 18.50 --hours 0:40:5
+  ihss hours --weekly personal-care=15 --weekly meal-preparation=6
+  ihss timesheets check march.csv --authorized R1=160
+  ihss rates --year 2024
+  ihss rates --check rates_2027.toml
+  ihss --lang es soc --unearned 1000 --earned 500
+""")
+
+
+@click.group(cls=Ihss, context_settings=CONTEXT, help=IHSS_HELP)
 @click.version_option(package_name="ihss-calc", prog_name="ihss")
+@lang_option
 def cli() -> None:
-    """Will you pay a share of cost for California's In-Home Supportive Services (IHSS)?
-
-    ihss answers first, in plain words, then works out countable income from your monthly
-    income, step by step, with the rule and source of each step, against the SSI/SSP payment
-    level. It also checks authorized hours and providers' timesheets.
-
-    \b
-    Examples:
-      ihss soc --unearned 1000 --earned 500
-      ihss soc --unearned 1000 --earned 500 --json | jq .share_of_cost
-      ihss soc --unearned 800 --spouse-earned 3000 --worksheet w.html
-      ihss whatif --unearned 1000 --wage 18.50 --hours 0:40:5
-      ihss hours --weekly personal-care=15 --weekly meal-preparation=6
-      ihss timesheets check march.csv --authorized R1=160
-      ihss rates --year 2024
-      ihss rates --check rates_2027.toml
-    """
+    """The ``ihss`` group (its help is IHSS_HELP, for the catalog)."""
 
 
-SOC_EPILOG = """\b
+SOC_EPILOG = N_("""\b
 Examples:
   ihss soc --unearned 1000 --earned 500
   ihss soc --unearned '$1,800' --couple
@@ -148,66 +181,76 @@ Examples:
   ihss soc --unearned 1000 --earned 500 --json | jq .share_of_cost
 
 Exit codes: 0 done, 1 bad rates file, 2 bad usage or input.
-"""
+""")
 
 
-@cli.command(epilog=SOC_EPILOG)
+SOC_HELP = N_("""Work out the monthly IHSS share of cost: the answer in plain words, then each
+step.
+
+Amounts are monthly: dollars and cents such as 1000, 1000.50 or $1,000.50. Without --medi-cal
+the computed share of cost stands, and the output names the kinds of Medi-Cal that would make
+it 0. With earnings, it also checks the Working Disabled Program, and it says how much you could
+earn before paying a share of cost.
+""")
+
+
+@cli.command(help=SOC_HELP, epilog=SOC_EPILOG)
 @click.option(
-    "--earned", type=AMOUNT, default="0", show_default=True, metavar="AMOUNT",
-    help="Monthly gross earnings: wages, tips, self-employment.",
+    "--earned", type=AMOUNT, default="0", show_default=True, metavar=N_("AMOUNT"),
+    help=N_("Monthly gross earnings: wages, tips, self-employment."),
 )  # fmt: skip
 @click.option(
     "--wage",
     type=AMOUNT,
     default=None,
-    metavar="AMOUNT",
-    help="Hourly wage, with --hours: monthly earnings are wage × hours × 52 ÷ 12.",
+    metavar=N_("AMOUNT"),
+    help=N_("Hourly wage, with --hours: monthly earnings are wage × hours × 52 ÷ 12."),
 )
 @click.option(
-    "--hours", type=HOURS, default=None, metavar="HOURS", help="Hours worked a week, with --wage."
+    "--hours",
+    type=HOURS,
+    default=None,
+    metavar=N_("HOURS"),
+    help=N_("Hours worked a week, with --wage."),
 )
 @click.option(
     "--yearly",
     type=AMOUNT,
     default=None,
-    metavar="AMOUNT",
-    help="Yearly gross earnings: monthly earnings are this ÷ 12.",
+    metavar=N_("AMOUNT"),
+    help=N_("Yearly gross earnings: monthly earnings are this ÷ 12."),
 )
 @household_options
-@click.option("--brief", is_flag=True, help="Print only the answer, in plain words.")
+@click.option("--brief", is_flag=True, help=N_("Print only the answer, in plain words."))
 @click.option(
     "--worksheet",
     type=FilePath(dir_okay=False, writable=True, path_type=Path),
-    metavar="FILE.html",
-    help="Also write a printable worksheet, laid out like the county's SOC 294A.",
+    metavar=N_("FILE.html"),
+    help=N_("Also write a printable worksheet, laid out like the county's SOC 294A."),
 )
+@lang_option
 @click.pass_context
 def soc(ctx: click.Context, /, earned: Decimal, wage: Decimal | None, hours: Decimal | None,
         yearly: Decimal | None, year: int | None, rates_file: Path | None, as_json: bool,
         brief: bool, worksheet: Path | None, **options: Any) -> None:  # fmt: skip
-    """Work out the monthly IHSS share of cost: the answer in plain words, then each step.
-
-    Amounts are monthly: dollars and cents such as 1000, 1000.50 or $1,000.50.
-    Without --medi-cal the computed share of cost stands, and the output names the
-    kinds of Medi-Cal that would make it 0. With earnings, it also checks the Working
-    Disabled Program, and it says how much you could earn before paying a share of cost.
-    """
+    """``ihss soc`` (its help is SOC_HELP)."""
     if brief and as_json:
-        raise click.UsageError("--brief is for people and --json for scripts: give one.")
+        raise click.UsageError(_("--brief is for people and --json for scripts: give one."))
     given = ctx.get_parameter_source("earned") is not click.core.ParameterSource.DEFAULT
     monthly = monthly_earnings(given, earned, wage, hours, yearly)
     household = make_household(monthly.amount if monthly else earned, **options)
     rates, warnings = choose_rates(year, rates_file)
     result = share_of_cost(household, rates)
-    said = [f"Monthly earnings: {monthly.words}."] if monthly else []
+    said = [_("Monthly earnings: {how}.").format(how=monthly.words)] if monthly else []
     if worksheet is not None:
         from ihss_calc.worksheet import write_worksheet
 
         try:
             write_worksheet(result, worksheet, said)
         except OSError as exc:
-            raise click.ClickException(f"cannot write {worksheet}: {exc.strerror}") from None
-        click.echo(f"Worksheet written to {worksheet}", err=True)
+            why = _("cannot write {file}: {reason}").format(file=worksheet, reason=exc.strerror)
+            raise click.ClickException(why) from None
+        click.echo(_("Worksheet written to {file}").format(file=worksheet), err=True)
     if as_json:
         from ihss_calc.jsonout import dumps, result_dict
 
@@ -244,36 +287,43 @@ def choose_rates(year: int | None, rates_file: Path | None) -> tuple[rates_mod.R
     stale = rates_mod.staleness(rates.year, today(), years)
     warnings = [stale] if stale else []
     for warning in warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(_("Warning: {warning}").format(warning=warning), err=True)
     return rates, warnings
 
 
-RATES_EPILOG = """\b
+RATES_EPILOG = N_("""\b
 Examples:
   ihss rates                       this year's figures, with sources
   ihss rates --year 2024 --json
   ihss rates --check rates_2027.toml
 
 Exit codes: 0 done (or FILE is valid), 1 a rates file with problems, 2 bad usage.
-"""
+""")
 
 
-@cli.command("rates", epilog=RATES_EPILOG)
-@click.option("--year", type=int, default=None, help="The year to show. Default: as for soc.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+RATES_HELP = N_("""Show the figures for a year: payment levels, exclusions, rounding and
+work-incentive figures, each with its status and sources. Or check a rates file with --check.
+""")
+
+
+@cli.command("rates", help=RATES_HELP, epilog=RATES_EPILOG)
+@click.option("--year", type=int, default=None, help=N_("The year to show. Default: as for soc."))
+@click.option(
+    "--json", "as_json", is_flag=True, help=N_("Print one JSON object instead of a table.")
+)
 @click.option(
     "--check",
     "check_file",
-    metavar="FILE",
+    metavar=N_("FILE"),
     type=FilePath(exists=True, dir_okay=False, path_type=Path),
-    help="Check a rates file (say, next year's): every problem, by file and key.",
+    help=N_("Check a rates file (say, next year's): every problem, by file and key."),
 )
+@lang_option
 def rates_command(year: int | None, as_json: bool, check_file: Path | None) -> None:
-    """Show the figures for a year: payment levels, exclusions, rounding and work-incentive
-    figures, each with its status and sources. Or check a rates file with --check."""
+    """``ihss rates`` (its help is RATES_HELP)."""
     if check_file is not None:
         if year is not None:
-            raise click.UsageError("--check takes the year from the file; leave out --year.")
+            raise click.UsageError(_("--check takes the year from the file; leave out --year."))
         check(check_file, as_json)
         return
     rates, warnings = choose_rates(year, None)
@@ -299,16 +349,21 @@ def check(path: Path, as_json: bool) -> None:
     if as_json:
         click.echo(dumps(summary))
         return
-    counts = ", ".join(f"{n} {status}" for status, n in summary["statuses"].items())
-    click.echo(
-        f"{path}: valid rates for {rates.year} "
-        f"({rates.effective_from} to {rates.effective_to}): "
-        f"{summary['figures']} figures, {counts}."
+    counts = ", ".join(f"{n} {_(status)}" for status, n in summary["statuses"].items())
+    n = summary["figures"]
+    line = ngettext(
+        "{file}: valid rates for {year} ({start} to {end}): {n} figure, {counts}.",
+        "{file}: valid rates for {year} ({start} to {end}): {n} figures, {counts}.",
+        n,
     )
+    start, end = date_text(rates.effective_from), date_text(rates.effective_to)
+    click.echo(line.format(file=path, year=rates.year, start=start, end=end, n=n, counts=counts))
 
 
 def _no_year(year: int, rates_file: Path | None, years: list[int]) -> str:
     """Why there are no rates for ``year``: the words of soc's and batch's errors alike."""
     if rates_file is not None:
-        return f"{year} does not match the year of {rates_file}, {years[0]}"
-    return f"no rates on file for {year}; years on file: {', '.join(map(str, years))}"
+        why = _("{year} does not match the year of {file}, {file_year}")
+        return why.format(year=year, file=rates_file, file_year=years[0])
+    why = _("no rates on file for {year}; years on file: {years}")
+    return why.format(year=year, years=", ".join(map(str, years)))

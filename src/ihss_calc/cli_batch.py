@@ -12,9 +12,11 @@ from typing import IO, Any, TypeVar
 import click
 
 from ihss_calc import rates as rates_mod
+from ihss_calc.cli_lang import lang_option
 from ihss_calc.cli_types import FilePath, format_from_name
+from ihss_calc.i18n import N_, _, ngettext
 
-BATCH_EPILOG = """\b
+BATCH_EPILOG = N_("""\b
 Examples:
   ihss batch caseload.csv > results.jsonl
   ihss batch caseload.csv --output-format csv > results.csv
@@ -33,33 +35,43 @@ true/false, yes/no or empty. Any other column (id, say) passes through.
 Exit codes: 0 every row worked, 1 some row failed (or a bad rates file, or output
 that cannot be written), 2 bad usage or unreadable input, 130 interrupted, 141
 output closed (| head).
-"""
+""")
 
 
-@click.command(epilog=BATCH_EPILOG)
-@click.argument("source", default="-", metavar="[FILE|-]",
+BATCH_HELP = N_("""Work out the share of cost for many cases: one output row per input row, in
+order.
+
+Reads CSV (with a header row) or JSON Lines from FILE, or from standard input with '-'. A row
+that cannot be worked out gets its line number, its passthrough columns (its id) and an error,
+in its place; the others go on. A one-line summary goes to stderr.
+""")
+
+
+@click.command(help=BATCH_HELP, epilog=BATCH_EPILOG)
+@click.argument("source", default="-", metavar=N_("[FILE|-]"),
                 type=FilePath(dir_okay=False, allow_dash=True, path_type=Path))  # fmt: skip
 @click.option(
     "--input-format", type=click.Choice(["csv", "jsonl"], case_sensitive=False), default=None,
-    help="csv or jsonl. Default: from FILE's name (.csv, .jsonl, .ndjson); needed for stdin.",
+    help=N_("csv or jsonl. Default: from FILE's name (.csv, .jsonl, .ndjson); needed for stdin."),
 )  # fmt: skip
 @click.option(
     "--output-format", type=click.Choice(["jsonl", "csv"], case_sensitive=False),
     default="jsonl", show_default=True,
-    help="JSON Lines (the fields of 'ihss soc --json') or CSV.",
+    help=N_("JSON Lines (the fields of 'ihss soc --json') or CSV."),
 )  # fmt: skip
 @click.option(
-    "--encoding", default="utf-8", show_default=True, metavar="NAME",
-    help="The input's text encoding: utf-8 (a byte-order mark is fine), or cp1252 or latin-1 "
-    "for an older spreadsheet's export.",
+    "--encoding", default="utf-8", show_default=True, metavar=N_("NAME"),
+    help=N_("The input's text encoding: utf-8 (a byte-order mark is fine), or cp1252 or latin-1 "
+    "for an older spreadsheet's export."),
 )  # fmt: skip
-@click.option("--steps", is_flag=True, help="Add each row's steps (JSON Lines output only).")
-@click.option("--year", type=int, default=None, help="Rates year for rows that give none.")
+@click.option("--steps", is_flag=True, help=N_("Add each row's steps (JSON Lines output only)."))
+@click.option("--year", type=int, default=None, help=N_("Rates year for rows that give none."))
 @click.option(
-    "--rates", "rates_file", metavar="FILE",
+    "--rates", "rates_file", metavar=N_("FILE"),
     type=FilePath(exists=True, dir_okay=False, path_type=Path),
-    help="Use this rates file for every row instead of the bundled ones.",
+    help=N_("Use this rates file for every row instead of the bundled ones."),
 )  # fmt: skip
+@lang_option
 def batch(
     source: Path,
     input_format: str | None,
@@ -69,12 +81,7 @@ def batch(
     year: int | None,
     rates_file: Path | None,
 ) -> None:
-    """Work out the share of cost for many cases: one output row per input row, in order.
-
-    Reads CSV (with a header row) or JSON Lines from FILE, or from standard input with '-'.
-    A row that cannot be worked out gets its line number, its passthrough columns (its id)
-    and an error, in its place; the others go on. A one-line summary goes to stderr.
-    """
+    """``ihss batch`` (its help is BATCH_HELP)."""
     from ihss_calc import batch as batch_mod
     from ihss_calc import batch_write as write
     from ihss_calc.batch_sources import CsvSource, JsonlSource
@@ -82,7 +89,7 @@ def batch(
 
     output_format = output_format.lower()
     if steps and output_format != "jsonl":
-        raise click.UsageError("--steps needs --output-format jsonl; steps do not fit in CSV.")
+        raise click.UsageError(_("--steps needs --output-format jsonl; steps do not fit in CSV."))
     input_format = (input_format or format_from_name(source)).lower()
     engine = batch_mod.Engine(*batch_rates(year, rates_file))
     stream = _open_input(source)
@@ -102,25 +109,34 @@ def batch(
             write.write_csv(write.csv_rows(engine, rows, tally), out, tally)
         out.flush()
     except LookupError:
-        raise click.BadParameter(f"{encoding!r} is not an encoding Python knows",
-                                 param_hint="'--encoding'") from None  # fmt: skip
+        why = _("{name} is not an encoding Python knows").format(name=repr(encoding))
+        raise click.BadParameter(why, param_hint="'--encoding'") from None
     except BadInput as exc:
-        raise click.UsageError(f"{source}: {exc}") from None
+        raise click.UsageError(f"{source}: {exc}") from None  # exc: already translated
     except KeyboardInterrupt:
         _flush_quietly(out)
-        written = f"{tally.written:,} row{'s' * (tally.written != 1)}"
-        click.echo(f"Interrupted: {written} written, of {tally.read:,} read.", err=True)
+        said = ngettext(
+            "Interrupted: {n} row written, of {read} read.",
+            "Interrupted: {n} rows written, of {read} read.",
+            tally.written,
+        )
+        click.echo(said.format(n=f"{tally.written:,}", read=f"{tally.read:,}"), err=True)
         raise SystemExit(130) from None
     finally:
         if str(source) != "-":
             stream.close()
-    click.echo(f"ihss batch: {tally.read:,} rows read, {tally.failed:,} failed", err=True)
+    said = ngettext(
+        "ihss batch: {n} row read, {failed} failed",
+        "ihss batch: {n} rows read, {failed} failed",
+        tally.read,
+    )
+    click.echo(said.format(n=f"{tally.read:,}", failed=f"{tally.failed:,}"), err=True)
     if tally.failed:
         raise SystemExit(1)
 
 
 def _warn(message: str) -> None:
-    click.echo(f"Warning: {message}", err=True)
+    click.echo(_("Warning: {warning}").format(warning=message), err=True)
 
 
 def _flush_quietly(out: IO[str]) -> None:
@@ -131,14 +147,14 @@ def _flush_quietly(out: IO[str]) -> None:
 def _open_input(source: Path) -> io.BufferedIOBase:
     if str(source) == "-":
         if sys.stdin is None or sys.stdin.closed:
-            raise click.UsageError("standard input is closed: give a FILE, or pipe the input in.")
+            why = _("standard input is closed: give a FILE, or pipe the input in.")
+            raise click.UsageError(why)
         return sys.stdin.buffer  # type: ignore[return-value]
     try:
         return source.open("rb")  # closed by the caller
     except OSError as exc:
-        raise click.BadParameter(
-            f"cannot read {source}: {exc.strerror}", param_hint="'FILE'"
-        ) from None
+        why = _("cannot read {file}: {reason}").format(file=source, reason=exc.strerror)
+        raise click.BadParameter(why, param_hint="'FILE'") from None
 
 
 def batch_rates(
@@ -178,7 +194,7 @@ def batch_rates(
         warning = rates_mod.staleness(rates.year, now, years)
         if warning and rates.year not in warned:
             warned.add(rates.year)
-            click.echo(f"Warning: {warning}", err=True)
+            click.echo(_("Warning: {warning}").format(warning=warning), err=True)
         return warning
 
     return rates_for, warning_for

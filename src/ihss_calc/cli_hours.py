@@ -11,9 +11,11 @@ from typing import Any
 
 import click
 
+from ihss_calc.cli_lang import lang_option
 from ihss_calc.cli_types import FilePath, format_from_name
+from ihss_calc.i18n import N_, _
 
-HOURS_EPILOG = """\b
+HOURS_EPILOG = N_("""\b
 Examples:
   ihss hours --weekly personal-care=15 --weekly meal-preparation=6
   ihss hours --monthly 160 --not-severely-impaired --json
@@ -23,17 +25,18 @@ count toward severely impaired), domestic, laundry, shopping, accompaniment,
 protective-supervision, other.
 
 Exit codes: 0 done, 1 bad rates file, 2 bad usage.
-"""
+""")
 
 
 def rates_options(command: Callable[..., None]) -> Callable[..., None]:
     """--year, --rates and --json, as both commands here take them."""
     options = [
-        click.option("--year", type=int, default=None, help="Rates year. Default: as for soc."),
-        click.option("--rates", "rates_file", metavar="FILE",
+        click.option("--year", type=int, default=None, help=N_("Rates year. Default: as for soc.")),
+        click.option("--rates", "rates_file", metavar=N_("FILE"),
                      type=FilePath(exists=True, dir_okay=False, path_type=Path),
-                     help="Use this rates file instead of the bundled one."),
-        click.option("--json", "as_json", is_flag=True, help="Print one JSON object."),
+                     help=N_("Use this rates file instead of the bundled one.")),
+        click.option("--json", "as_json", is_flag=True, help=N_("Print one JSON object.")),
+        lang_option,
     ]  # fmt: skip
     for option in reversed(options):
         command = option(command)
@@ -46,9 +49,11 @@ def _pairs(name: str, values: tuple[str, ...], parse: Any) -> dict[str, Any]:
     for text in values:
         key, sep, value = text.partition("=")
         if not sep or not key.strip():
-            raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint=f"'{name}'")
+            why = _("{pair} is not NAME=VALUE").format(pair=repr(text))
+            raise click.BadParameter(why, param_hint=f"'{name}'")
         if key.strip() in found:
-            raise click.BadParameter(f"{key.strip()!r} is given twice", param_hint=f"'{name}'")
+            why = _("{name} is given twice").format(name=repr(key.strip()))
+            raise click.BadParameter(why, param_hint=f"'{name}'")
         try:
             found[key.strip()] = parse(value.strip())
         except (ValueError, ArithmeticError) as exc:
@@ -60,9 +65,9 @@ def _hours_value(text: str) -> Decimal:
     from ihss_calc.earnings import parse_hours
 
     try:
-        return parse_hours(text)
+        return parse_hours(text, weekly=False)
     except ValueError as exc:
-        raise ValueError(str(exc).replace(" a week", "")) from None
+        raise ValueError(str(exc)) from None
 
 
 def _monthly_value(text: str) -> Decimal:
@@ -71,51 +76,57 @@ def _monthly_value(text: str) -> Decimal:
     return parse_amount(text)
 
 
-@click.command(epilog=HOURS_EPILOG)
+HOURS_HELP = N_("""Authorized hours: severely impaired or not, the monthly cap (283 or 195),
+advance pay, and each provider's weekly maximum for this recipient (monthly hours ÷ 4).
+""")
+
+
+@click.command(help=HOURS_HELP, epilog=HOURS_EPILOG)
 @click.option(
     "--weekly",
     multiple=True,
-    metavar="CATEGORY=HOURS",
-    help="Hours a week authorized in a service category; repeat for each category.",
+    metavar=N_("CATEGORY=HOURS"),
+    help=N_("Hours a week authorized in a service category; repeat for each category."),
 )
 @click.option(
     "--monthly",
     type=str,
     default=None,
-    metavar="HOURS",
-    help="Or the monthly total authorized, with --severely-impaired or not.",
+    metavar=N_("HOURS"),
+    help=N_("Or the monthly total authorized, with --severely-impaired or not."),
 )
 @click.option(
     "--severely-impaired/--not-severely-impaired",
     "impaired",
     default=None,
-    help="With --monthly: whether the county found the recipient severely impaired.",
+    help=N_("With --monthly: whether the county found the recipient severely impaired."),
 )
 @rates_options
 def hours(weekly: tuple[str, ...], monthly: str | None, impaired: bool | None,
           year: int | None, rates_file: Path | None, as_json: bool) -> None:  # fmt: skip
-    """Authorized hours: severely impaired or not, the monthly cap (283 or 195), advance pay,
-    and each provider's weekly maximum for this recipient (monthly hours ÷ 4)."""
+    """``ihss hours`` (its help is HOURS_HELP)."""
     from ihss_calc import cli as cli_mod
     from ihss_calc.rules.hours import CATEGORIES, authorization
 
     if bool(weekly) == (monthly is not None):
-        raise click.UsageError("Give the hours authorized: --weekly CATEGORY=HOURS (one or more) "
-                               "or --monthly HOURS, not both.")  # fmt: skip
+        raise click.UsageError(_("Give the hours authorized: --weekly CATEGORY=HOURS (one or "
+                                 "more) or --monthly HOURS, not both."))  # fmt: skip
     by_category = _pairs("--weekly", weekly, _hours_value) if weekly else None
     for category in by_category or {}:
         if category not in CATEGORIES:
-            raise click.BadParameter(f"{category!r} is not one of {', '.join(CATEGORIES)}",
-                                     param_hint="'--weekly'")  # fmt: skip
+            why = _("{category} is not one of {categories}").format(
+                category=repr(category), categories=", ".join(CATEGORIES)
+            )
+            raise click.BadParameter(why, param_hint="'--weekly'")
     total = None
     if monthly is not None:
         if impaired is None:
-            raise click.UsageError("--monthly needs --severely-impaired or "
-                                   "--not-severely-impaired: the county's finding.")  # fmt: skip
+            raise click.UsageError(_("--monthly needs --severely-impaired or "
+                                     "--not-severely-impaired: the county's finding."))  # fmt: skip
         total = _pairs("--monthly", (f"m={monthly}",), _monthly_value)["m"]
     elif impaired is not None:
-        raise click.UsageError("--severely-impaired goes with --monthly; with --weekly, ihss "
-                               "works it out from the categories.")  # fmt: skip
+        raise click.UsageError(_("--severely-impaired goes with --monthly; with --weekly, ihss "
+                                 "works it out from the categories."))  # fmt: skip
     rates, warnings = cli_mod.choose_rates(year, rates_file)
     answer = authorization(rates, by_category, total, impaired)
     from ihss_calc.render_hours import hours_dict, hours_lines
@@ -134,7 +145,7 @@ def hours(weekly: tuple[str, ...], monthly: str | None, impaired: bool | None,
             out.print(Text(line))
 
 
-CHECK_EPILOG = """\b
+CHECK_EPILOG = N_("""\b
 Examples:
   ihss timesheets check march.csv --authorized R1=160 --exemption P2=1
   ihss timesheets check evv.jsonl --authorizations auth.csv --json
@@ -146,48 +157,55 @@ optional travel_hours (a row with provider, date and travel_hours only is travel
 
 Exit codes: 0 nothing found, 1 violations, warnings or rows that cannot be read
 (each in its place), 2 unusable input or usage.
-"""
+""")
 
 
-@click.group()
+@click.group(help=N_("Timesheets: check a month of visits against the IHSS hours rules."))
+@lang_option
 def timesheets() -> None:
-    """Timesheets: check a month of visits against the IHSS hours rules."""
+    """``ihss timesheets``: its one command is ``check``."""
 
 
-@timesheets.command(epilog=CHECK_EPILOG)
-@click.argument("source", metavar="FILE",
+CHECK_HELP = N_("""Check a month (or more) of visits: overlapping visits, each provider's
+workweeks (66 or 90 hours, overtime over 40, travel over 7, the weekly maximum for one
+recipient), each recipient's months (hours authorized, the cap), and the pay periods.
+""")
+
+
+@timesheets.command(help=CHECK_HELP, epilog=CHECK_EPILOG)
+@click.argument("source", metavar=N_("FILE"),
                 type=FilePath(exists=True, dir_okay=False, path_type=Path))  # fmt: skip
 @click.option(
     "--input-format",
     type=click.Choice(["csv", "jsonl"], case_sensitive=False),
     default=None,
-    help="csv or jsonl. Default: from FILE's name.",
+    help=N_("csv or jsonl. Default: from FILE's name."),
 )
 @click.option(
     "--encoding",
     default="utf-8",
     show_default=True,
-    metavar="NAME",
-    help="The file's text encoding (cp1252 or latin-1 for older spreadsheets).",
+    metavar=N_("NAME"),
+    help=N_("The file's text encoding (cp1252 or latin-1 for older spreadsheets)."),
 )
 @click.option(
     "--authorized",
     multiple=True,
-    metavar="RECIPIENT=HOURS",
-    help="A recipient's monthly authorized hours; repeat for each.",
+    metavar=N_("RECIPIENT=HOURS"),
+    help=N_("A recipient's monthly authorized hours; repeat for each."),
 )
 @click.option(
     "--authorizations",
     "auth_file",
-    metavar="FILE",
+    metavar=N_("FILE"),
     type=FilePath(exists=True, dir_okay=False, path_type=Path),
-    help="A CSV of recipient,hours: each recipient's monthly authorized hours.",
+    help=N_("A CSV of recipient,hours: each recipient's monthly authorized hours."),
 )
 @click.option(
     "--exemption",
     multiple=True,
-    metavar="PROVIDER=1|2",
-    help="A provider with exemption 1 or 2 (90 hours a week, 360 a month).",
+    metavar=N_("PROVIDER=1|2"),
+    help=N_("A provider with exemption 1 or 2 (90 hours a week, 360 a month)."),
 )
 @rates_options
 @click.option(
@@ -195,20 +213,18 @@ def timesheets() -> None:
     type=click.Choice(["table", "csv"], case_sensitive=False),
     default="table",
     show_default=True,
-    help="A table per finding kind, or CSV.",
+    help=N_("A table per finding kind, or CSV."),
 )
 @click.option(
     "--pay-periods",
     is_flag=True,
-    help="Also show the hours of each workweek (with overtime) and pay period.",
+    help=N_("Also show the hours of each workweek (with overtime) and pay period."),
 )
 def check(source: Path, input_format: str | None, encoding: str, authorized: tuple[str, ...],
           auth_file: Path | None, exemption: tuple[str, ...], year: int | None,
           rates_file: Path | None, as_json: bool, output_format: str,
           pay_periods: bool) -> None:  # fmt: skip
-    """Check a month (or more) of visits: overlapping visits, each provider's workweeks (66 or
-    90 hours, overtime over 40, travel over 7, the weekly maximum for one recipient), each
-    recipient's months (hours authorized, the cap), and the pay periods."""
+    """``ihss timesheets check`` (its help is CHECK_HELP)."""
     from ihss_calc import cli as cli_mod
     from ihss_calc.rules.timesheets import check as check_visits
     from ihss_calc.tabular import BadInput, Lines
@@ -224,15 +240,15 @@ def check(source: Path, input_format: str | None, encoding: str, authorized: tup
         with source.open("rb") as stream:
             visits, bad = load(Lines(stream, encoding), fmt)
     except LookupError:
-        raise click.BadParameter(f"{encoding!r} is not an encoding Python knows",
-                                 param_hint="'--encoding'") from None  # fmt: skip
+        why = _("{name} is not an encoding Python knows").format(name=repr(encoding))
+        raise click.BadParameter(why, param_hint="'--encoding'") from None
     except BadInput as exc:
         raise click.UsageError(f"{source}: {exc}") from None
     providers = visits.providers_named()
     for provider in exempt:
         if provider not in providers:
-            raise click.BadParameter(f"no provider {provider!r} in {source}",
-                                     param_hint="'--exemption'")  # fmt: skip
+            why = _("no provider {provider} in {file}").format(provider=repr(provider), file=source)
+            raise click.BadParameter(why, param_hint="'--exemption'")
     findings, totals = check_visits(visits, rates, months, exempt)
     findings = sorted([*bad, *findings], key=lambda f: (f.rows[0] if f.rows else 1 << 62, f.kind))
     from ihss_calc import render_hours
@@ -249,7 +265,7 @@ def check(source: Path, input_format: str | None, encoding: str, authorized: tup
 
 def _exemption(text: str) -> int:
     if text not in {"1", "2"}:
-        raise ValueError("an exemption is 1 or 2")
+        raise ValueError(_("an exemption is 1 or 2"))
     return int(text)
 
 
@@ -263,18 +279,18 @@ def _authorizations(path: Path) -> dict[str, Decimal]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise click.BadParameter(f"{path} is not UTF-8 text ({exc.reason})",
-                                 param_hint="'--authorizations'") from None  # fmt: skip
+        why = _("{file} is not UTF-8 text ({reason})").format(file=path, reason=exc.reason)
+        raise click.BadParameter(why, param_hint="'--authorizations'") from None
     with io.StringIO(text, newline="") as f:
         rows = csv.reader(f)
         header = [h.strip().lower() for h in next(rows, [])]
         if header[:2] != ["recipient", "hours"]:
-            raise click.BadParameter(f"{path}: the header must be recipient,hours",
-                                     param_hint="'--authorizations'")  # fmt: skip
+            why = _("{file}: the header must be recipient,hours").format(file=path)
+            raise click.BadParameter(why, param_hint="'--authorizations'")
         for number, row in enumerate(rows, start=2):
             try:
                 found[row[0].strip()] = parse_amount(row[1])
             except (IndexError, AmountError) as exc:
-                raise click.BadParameter(f"{path} line {number}: {exc}",
-                                         param_hint="'--authorizations'") from None  # fmt: skip
+                why = _("{file} line {line}: {problem}").format(file=path, line=number, problem=exc)
+                raise click.BadParameter(why, param_hint="'--authorizations'") from None
     return found

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ihss_calc.cli_types import AMOUNT, FilePath
+from ihss_calc.i18n import N_, _
 
 if TYPE_CHECKING:
     from ihss_calc.earnings import Monthly
@@ -32,63 +33,64 @@ def household_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options ``soc`` and ``whatif`` share: everything about the household but earnings."""
     options = [
         click.option("--unearned", type=AMOUNT, default="0", show_default=True,
-                     metavar="AMOUNT",
-                     help="Monthly unearned income: SSDI, pensions, other benefits (not "
-                     "CalFresh)."),
-        click.option("--irwe", type=AMOUNT, default="0", show_default=True, metavar="AMOUNT",
-                     help="Impairment-related work expenses a month (people who are not "
-                     "blind)."),
-        click.option("--bwe", type=AMOUNT, default="0", show_default=True, metavar="AMOUNT",
-                     help="Blind work expenses a month (needs --blind or --spouse-blind)."),
+                     metavar=N_("AMOUNT"),
+                     help=N_("Monthly unearned income: SSDI, pensions, other benefits (not "
+                     "CalFresh).")),
+        click.option("--irwe", type=AMOUNT, default="0", show_default=True, metavar=N_("AMOUNT"),
+                     help=N_("Impairment-related work expenses a month (people who are not "
+                     "blind).")),
+        click.option("--bwe", type=AMOUNT, default="0", show_default=True, metavar=N_("AMOUNT"),
+                     help=N_("Blind work expenses a month (needs --blind or --spouse-blind).")),
         click.option("--couple", is_flag=True,
-                     help="A couple: incomes combined, one $20 and one $65."),
-        click.option("--blind", is_flag=True, help="The recipient is blind."),
-        click.option("--spouse-blind", is_flag=True, help="The spouse is blind (needs --couple)."),
+                     help=N_("A couple: incomes combined, one $20 and one $65.")),
+        click.option("--blind", is_flag=True, help=N_("The recipient is blind.")),
+        click.option("--spouse-blind", is_flag=True,
+                     help=N_("The spouse is blind (needs --couple).")),
         click.option("--medi-cal", type=click.Choice(list(MEDI_CAL), case_sensitive=False),
                      default=None,
-                     help="Your kind of Medi-Cal. ssi, magi, 1619b, wdp, ad-fpl and pickle mean "
-                     "no share of cost; medically-needy also shows the Medi-Cal share of cost."),
+                     help=N_("Your kind of Medi-Cal. ssi, magi, 1619b, wdp, ad-fpl and pickle mean "
+                     "no share of cost; medically-needy also shows the Medi-Cal share of cost.")),
         click.option("--disability-income", type=AMOUNT, default="0", show_default=True,
-                     metavar="AMOUNT",
-                     help="The part of --unearned that is disability benefits (SSDI, SDI, "
-                     "workers' comp): left out for the Working Disabled Program check."),
-        click.option("--spouse-earned", type=AMOUNT, default=None, metavar="AMOUNT",
-                     help="Monthly earnings of a spouse who is not aged, blind or disabled: part "
-                     "is deemed to you (SOC 294A part B). Not with --couple."),
-        click.option("--spouse-unearned", type=AMOUNT, default=None, metavar="AMOUNT",
-                     help="Monthly unearned income of a spouse who is not aged, blind or "
-                     "disabled. Not with --couple."),
+                     metavar=N_("AMOUNT"),
+                     help=N_("The part of --unearned that is disability benefits (SSDI, SDI, "
+                     "workers' comp): left out for the Working Disabled Program check.")),
+        click.option("--spouse-earned", type=AMOUNT, default=None, metavar=N_("AMOUNT"),
+                     help=N_("Monthly earnings of a spouse who is not aged, blind or disabled: "
+                     "part is deemed to you (SOC 294A part B). Not with --couple.")),
+        click.option("--spouse-unearned", type=AMOUNT, default=None, metavar=N_("AMOUNT"),
+                     help=N_("Monthly unearned income of a spouse who is not aged, blind or "
+                     "disabled. Not with --couple.")),
         click.option("--spouse-ihss-wages", type=AMOUNT, default="0", show_default=True,
-                     metavar="AMOUNT",
-                     help="The part of --spouse-earned that is IHSS wages for caring for you: "
-                     "not counted."),
+                     metavar=N_("AMOUNT"),
+                     help=N_("The part of --spouse-earned that is IHSS wages for caring for you: "
+                     "not counted.")),
         click.option("--children", type=click.IntRange(0, MAX_CHILDREN), default=0,
-                     show_default=True, metavar="N",
-                     help="Children in the household who are not blind or disabled (under 18, "
-                     "or under 22 and a student), for deeming from a spouse."),
+                     show_default=True, metavar=N_("N"),
+                     help=N_("Children in the household who are not blind or disabled (under 18, "
+                     "or under 22 and a student), for deeming from a spouse.")),
         click.option("--child-income", type=AMOUNT, default="0", show_default=True,
-                     metavar="AMOUNT",
-                     help="The children's own income, all of them together, per month."),
+                     metavar=N_("AMOUNT"),
+                     help=N_("The children's own income, all of them together, per month.")),
         click.option("--health-premiums", type=AMOUNT, default="0", show_default=True,
-                     metavar="AMOUNT",
-                     help="Health insurance premiums you pay a month, Medicare Part B "
-                     "included: they lower the Medi-Cal share of cost, not the IHSS one."),
+                     metavar=N_("AMOUNT"),
+                     help=N_("Health insurance premiums you pay a month, Medicare Part B "
+                     "included: they lower the Medi-Cal share of cost, not the IHSS one.")),
         click.option("--show-medi-cal-soc", "medi_cal_soc", is_flag=True,
-                     help="Show the Medi-Cal share of cost beside the IHSS one (shown anyway "
-                     "with --medi-cal medically-needy)."),
-        click.option("--assets", type=AMOUNT, default=None, metavar="AMOUNT",
-                     help="Countable assets (resources): money in the bank, cash, stocks, other "
+                     help=N_("Show the Medi-Cal share of cost beside the IHSS one (shown anyway "
+                     "with --medi-cal medically-needy).")),
+        click.option("--assets", type=AMOUNT, default=None, metavar=N_("AMOUNT"),
+                     help=N_("Countable assets (resources): money in the bank, cash, stocks, other "
                      "property; your home and one car usually do not count. Checked against "
-                     "Medi-Cal's asset limit where the year has one (2026 on)."),
+                     "Medi-Cal's asset limit where the year has one (2026 on).")),
         click.option("--year", type=int, default=None,
-                     help="Rates for this calendar year. Default: the latest year on file, not "
-                     "after this year."),
-        click.option("--rates", "rates_file", metavar="FILE",
+                     help=N_("Rates for this calendar year. Default: the latest year on file, not "
+                     "after this year.")),
+        click.option("--rates", "rates_file", metavar=N_("FILE"),
                      type=FilePath(exists=True, dir_okay=False, path_type=Path),
-                     help="Use this rates file instead of the bundled one (see 'ihss rates "
-                     "--check')."),
+                     help=N_("Use this rates file instead of the bundled one (see 'ihss rates "
+                     "--check').")),
         click.option("--json", "as_json", is_flag=True,
-                     help="Print one JSON object instead of a table."),
+                     help=N_("Print one JSON object instead of a table.")),
     ]  # fmt: skip
     for option in reversed(options):
         command = option(command)
@@ -121,16 +123,18 @@ def monthly_earnings(
                                     ("--wage/--hours", wage is not None or hours is not None),
                                     ("--yearly", yearly is not None)) if used]  # fmt: skip
     if len(ways) > 1:
-        raise click.UsageError(f"{' and '.join(ways)} each give earnings: give one of them.")
+        from ihss_calc.cli_whatif import two_ways
+
+        raise click.UsageError(two_ways(ways))
     if (wage is None) != (hours is None):
         missing, given = ("--hours", "--wage") if hours is None else ("--wage", "--hours")
-        raise click.UsageError(f"{given} needs {missing} too: monthly earnings are wage × "
-                               "hours a week × 52 ÷ 12.")  # fmt: skip
+        why = _("{given} needs {missing} too: monthly earnings are wage × hours a week × 52 ÷ 12.")
+        raise click.UsageError(why.format(given=given, missing=missing))
     if wage is not None and hours is not None:
         return from_wage(wage, hours)
     if yearly is not None:
         return from_yearly(yearly)
     warning = looks_yearly(earned)
     if warning:
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(_("Warning: {warning}").format(warning=warning), err=True)
     return None

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from ihss_calc.amounts import AmountError, parse_amount, parse_range
+from ihss_calc.i18n import _
 
 
 class ParsedType(click.ParamType):  # type: ignore[type-arg]
@@ -35,11 +36,13 @@ class FilePath(click.Path):
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and "\x00" in value:
-            self.fail(f"{value!r} is not a file name: it holds a NUL byte", param, ctx)
+            self.fail(_("{name} is not a file name: it holds a NUL byte").format(name=repr(value)),
+                      param, ctx)  # fmt: skip
         try:
             return super().convert(value, param, ctx)
         except ValueError as exc:  # os.stat: "embedded null byte"
-            self.fail(f"{value!r} is not a file name: {exc}", param, ctx)
+            why = _("{name} is not a file name: {reason}").format(name=repr(value), reason=exc)
+            self.fail(why, param, ctx)
 
 
 AMOUNT = ParsedType("amount", parse_amount)
@@ -71,7 +74,10 @@ def format_from_name(source: Path) -> str:
     suffix = source.suffix.lower()
     if str(source) != "-" and suffix in {".csv", ".jsonl", ".ndjson"}:
         return "csv" if suffix == ".csv" else "jsonl"
-    what = "standard input" if str(source) == "-" else f"the name {source.name!r}"
-    raise click.UsageError(
-        f"cannot tell the input format from {what}; pass --input-format csv or jsonl."
-    )
+    if str(source) == "-":
+        why = _("cannot tell the input format from standard input; pass --input-format csv or "
+                "jsonl.")  # fmt: skip
+    else:
+        why = _("cannot tell the input format from the name {name}; pass --input-format csv or "
+                "jsonl.").format(name=repr(source.name))  # fmt: skip
+    raise click.UsageError(why)

@@ -8,11 +8,13 @@ from typing import Any
 
 import click
 
+from ihss_calc.cli_lang import lang_option
 from ihss_calc.cli_options import household_options, make_household
 from ihss_calc.cli_types import AMOUNT, HOURS_RANGE, RANGE, FilePath
 from ihss_calc.earnings import from_wage, from_yearly, looks_yearly
+from ihss_calc.i18n import N_, _
 
-WHATIF_EPILOG = """\b
+WHATIF_EPILOG = N_("""\b
 Examples:
   ihss whatif --unearned 1000 --earned 0:3000:100
   ihss whatif --unearned 1000 --wage 18.50 --hours 0:40:5
@@ -22,58 +24,62 @@ Examples:
 
 At most 1,000 points. Exit codes: 0 done, 1 bad rates file (or a chart that
 cannot be written), 2 bad usage or input.
-"""
+""")
+
+WHATIF_HELP = N_("""If I take this job, or more hours, what do I keep? At each level of earnings:
+the share of cost, the share of cost with the Working Disabled Program, and what you keep
+(earnings + unearned income − share of cost), with where the share of cost starts and where
+WDP's income limit is crossed.
+""")
 
 
-@click.command(epilog=WHATIF_EPILOG)
+@click.command(help=WHATIF_HELP, epilog=WHATIF_EPILOG)
 @click.option(
-    "--earned", "earnings", type=RANGE, default=None, metavar="FROM:TO:STEP",
-    help="Monthly gross earnings from FROM to TO in steps of STEP, such as 0:3000:100.",
+    "--earned", "earnings", type=RANGE, default=None, metavar=N_("FROM:TO:STEP"),
+    help=N_("Monthly gross earnings from FROM to TO in steps of STEP, such as 0:3000:100."),
 )  # fmt: skip
 @click.option(
     "--wage",
     type=AMOUNT,
     default=None,
-    metavar="AMOUNT",
-    help="Hourly wage, with --hours FROM:TO:STEP (hours a week).",
+    metavar=N_("AMOUNT"),
+    help=N_("Hourly wage, with --hours FROM:TO:STEP (hours a week)."),
 )
 @click.option(
     "--hours",
     "hours",
     type=HOURS_RANGE,
     default=None,
-    metavar="FROM:TO:STEP",
-    help="Hours a week from FROM to TO, with --wage: wage × hours × 52 ÷ 12 a month.",
+    metavar=N_("FROM:TO:STEP"),
+    help=N_("Hours a week from FROM to TO, with --wage: wage × hours × 52 ÷ 12 a month."),
 )
 @click.option(
     "--yearly",
     type=RANGE,
     default=None,
-    metavar="FROM:TO:STEP",
-    help="Yearly gross earnings from FROM to TO: each ÷ 12 a month.",
+    metavar=N_("FROM:TO:STEP"),
+    help=N_("Yearly gross earnings from FROM to TO: each ÷ 12 a month."),
 )
 @household_options
 @click.option(
     "--chart",
     type=FilePath(dir_okay=False, writable=True, path_type=Path),
-    metavar="FILE.svg|FILE.png",
-    help="Also draw the share of cost and what you keep against earnings.",
+    metavar=N_("FILE.svg|FILE.png"),
+    help=N_("Also draw the share of cost and what you keep against earnings."),
 )
+@lang_option
 def whatif(earnings: tuple[list[Decimal], Decimal] | None, wage: Decimal | None,
            hours: tuple[list[Decimal], Decimal] | None,
            yearly: tuple[list[Decimal], Decimal] | None, year: int | None,
            rates_file: Path | None, as_json: bool, chart: Path | None,
            **options: Any) -> None:  # fmt: skip
-    """If I take this job, or more hours, what do I keep? At each level of earnings: the
-    share of cost, the share of cost with the Working Disabled Program, and what you keep
-    (earnings + unearned income − share of cost), with where the share of cost starts and
-    where WDP's income limit is crossed."""
+    """``ihss whatif`` (its help is WHATIF_HELP)."""
     from ihss_calc import cli as cli_mod
     from ihss_calc.rules.whatif import what_if
 
     levels, step, given_as = _earnings(earnings, wage, hours, yearly)
     if chart is not None and chart.suffix.lower() not in {".svg", ".png"}:
-        raise click.BadParameter("the file must end in .svg or .png", param_hint="'--chart'")
+        raise click.BadParameter(_("the file must end in .svg or .png"), param_hint="'--chart'")
     household = make_household(levels[0], **options)
     rates, warnings = cli_mod.choose_rates(year, rates_file)
     answer = what_if(household, rates, levels, step, given_as)
@@ -83,8 +89,9 @@ def whatif(earnings: tuple[list[Decimal], Decimal] | None, wage: Decimal | None,
         try:
             write_chart(answer, chart)
         except OSError as exc:
-            raise click.ClickException(f"cannot write {chart}: {exc.strerror}") from None
-        click.echo(f"Chart written to {chart}", err=True)
+            why = _("cannot write {file}: {reason}").format(file=chart, reason=exc.strerror)
+            raise click.ClickException(why) from None
+        click.echo(_("Chart written to {file}").format(file=chart), err=True)
     if as_json:
         from ihss_calc.jsonout import dumps, whatif_dict
 
@@ -106,24 +113,34 @@ def _earnings(
                                     ("--wage/--hours", wage is not None or hours is not None),
                                     ("--yearly", yearly is not None)) if used]  # fmt: skip
     if not ways:
-        raise click.UsageError("Missing earnings: give --earned FROM:TO:STEP, --wage with "
-                               "--hours FROM:TO:STEP, or --yearly FROM:TO:STEP.")  # fmt: skip
+        raise click.UsageError(_("Missing earnings: give --earned FROM:TO:STEP, --wage with "
+                                 "--hours FROM:TO:STEP, or --yearly FROM:TO:STEP."))  # fmt: skip
     if len(ways) > 1:
-        raise click.UsageError(f"{' and '.join(ways)} each give earnings: give one of them.")
+        raise click.UsageError(two_ways(ways))
     if earnings is not None:
         warning = looks_yearly(earnings[0][-1])
         if warning:
-            click.echo(f"Warning: {warning}", err=True)
+            click.echo(_("Warning: {warning}").format(warning=warning), err=True)
         return earnings[0], earnings[1], ""
     if yearly is not None:
         points = [from_yearly(y) for y in yearly[0]]
-        how = "a yearly amount ÷ 12"
+        how = _("a yearly amount ÷ 12")
         step = from_yearly(yearly[1]).amount
     else:
         if wage is None or hours is None:
-            raise click.UsageError("--wage and --hours go together: monthly earnings are wage "
-                                   "× hours a week × 52 ÷ 12.")  # fmt: skip
+            raise click.UsageError(_("--wage and --hours go together: monthly earnings are "
+                                     "wage × hours a week × 52 ÷ 12."))  # fmt: skip
         points = [from_wage(wage, h) for h in hours[0]]
-        how = f"{wage} an hour × hours a week ({hours[0][0]} to {hours[0][-1]}) × 52 ÷ 12"
+        how = _("{wage} an hour × hours a week ({low} to {high}) × 52 ÷ 12").format(
+            wage=wage, low=hours[0][0], high=hours[0][-1]
+        )
         step = from_wage(wage, hours[1]).amount
-    return [p.amount for p in points], step, f"{how}, each rounded to the cent (half up)"
+    how = _("{how}, each rounded to the cent (half up)").format(how=how)
+    return [p.amount for p in points], step, how
+
+
+def two_ways(ways: list[str]) -> str:
+    """Earnings given two (or three) ways at once: which, and to give one."""
+    return _("{options} each give earnings: give one of them.").format(
+        options=_(" and ").join(ways)
+    )

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from ihss_calc.amounts import money_text
 from ihss_calc.answer import summary
-from ihss_calc.rates import Figure, Rates
+from ihss_calc.i18n import _
+from ihss_calc.rates import Figure, Rates, label_text
 from ihss_calc.rules import (
     SCHEMA_VERSION,
     AssetCheck,
@@ -94,7 +95,7 @@ def inputs_dict(h: Household, year: int) -> dict[str, Any]:
 def figure_dict(f: Figure) -> dict[str, Any]:
     body: dict[str, Any] = {
         "key": f.key,
-        "label": f.label,
+        "label": label_text(f),
         "value": f.value,
         "unit": f.unit,
         "status": f.status,
@@ -227,7 +228,7 @@ def result_dict(
             if result.medi_cal is None
             else {
                 "code": result.medi_cal.code,
-                "label": result.medi_cal.label,
+                "label": _(result.medi_cal.label),
                 "no_share_of_cost": result.medi_cal.no_share_of_cost,
                 "source": result.medi_cal.source,
             }

@@ -20,6 +20,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from ihss_calc.i18n import N_, _, ngettext
+
 HOUSEHOLD_KINDS = (
     "individual",
     "couple",
@@ -27,6 +29,9 @@ HOUSEHOLD_KINDS = (
     "couple_one_blind",
     "couple_both_blind",
 )
+
+# A figure's status, and a payment level's parts, as the tables say them: _(status).
+STATUS_WORDS = (N_("verified"), N_("cross-checked"), N_("derived"), N_("federal"), N_("state"))
 
 _FILE_NAME = re.compile(r"rates_(\d{4})\.toml")
 
@@ -108,8 +113,10 @@ class RatesError(Exception):
 
     def report(self) -> str:
         count = len(self.problems)
-        head = f"rates file {self.origin} is not valid ({count} problem{'s' * (count != 1)}):"
-        return "\n".join([head, *(f"  {self.origin}: {key}: {why}" for key, why in self.problems)])
+        head = ngettext("rates file {file} is not valid ({n} problem):",
+                        "rates file {file} is not valid ({n} problems):", count)  # fmt: skip
+        lines = (f"  {self.origin}: {key}: {why}" for key, why in self.problems)
+        return "\n".join([head.format(file=self.origin, n=count), *lines])
 
 
 def parse(text: str, origin: str, *, name: str = "", bundled: bool = False) -> Rates:
@@ -120,17 +127,21 @@ def parse(text: str, origin: str, *, name: str = "", bundled: bool = False) -> R
     try:
         doc = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise RatesError(origin, [("(file)", f"not valid TOML: {exc}")]) from None
+        raise RatesError(
+            origin, [(_FILE(), _("not valid TOML: {error}").format(error=exc))]
+        ) from None
     except RecursionError:
-        raise RatesError(origin, [("(file)", "not valid TOML: nested too deeply")]) from None
+        raise RatesError(origin, [(_FILE(), _("not valid TOML: nested too deeply"))]) from None
     except ValueError as exc:  # a number of thousands of digits, say
-        raise RatesError(origin, [("(file)", f"not valid TOML: {str(exc)[:120]}")]) from None
+        why = _("not valid TOML: {error}").format(error=str(exc)[:120])
+        raise RatesError(origin, [(_FILE(), why)]) from None
     from ihss_calc import schema  # pydantic is imported only when a file is checked
 
     found = schema.problems(doc)
     named = _FILE_NAME.fullmatch(name)
     if named and type(doc.get("year")) is int and doc["year"] != int(named.group(1)):
-        found.append(("year", f"is {doc['year']}, but the file is named {name}"))
+        found.append(("year", _("is {year}, but the file is named {name}").format(
+            year=doc["year"], name=name)))  # fmt: skip
     if found:
         raise RatesError(origin, found)
     return _build(doc, origin, bundled=bundled)
@@ -141,9 +152,11 @@ def load_file(path: Path) -> Rates:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise RatesError(str(path), [("(file)", f"not UTF-8 text: {exc.reason}")]) from None
+        why = _("not UTF-8 text: {reason}").format(reason=exc.reason)
+        raise RatesError(str(path), [(_FILE(), why)]) from None
     except OSError as exc:
-        raise RatesError(str(path), [("(file)", f"cannot be read: {exc.strerror}")]) from None
+        why = _("cannot be read: {reason}").format(reason=exc.strerror)
+        raise RatesError(str(path), [(_FILE(), why)]) from None
     return parse(text, str(path), name=path.name)
 
 
@@ -177,7 +190,7 @@ def load_bundled(year: int, folder: Traversable | None = None) -> Rates:
 
 @functools.lru_cache(maxsize=32)  # Rates are frozen: the same text gives the same Rates
 def _bundled(text: str, name: str, year: int) -> Rates:
-    origin = f"bundled {name}"
+    origin = f"bundled {name}"  # as the JSON names it; ``origin_text`` says it to a person
     try:
         rates = _build(tomllib.loads(text, parse_float=Decimal), origin, bundled=True)
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, ArithmeticError,
@@ -213,16 +226,43 @@ def staleness(rates_year: int, today: dt.date, years: list[int]) -> str | None:
     if rates_year == now:
         return None
     if rates_year > now:
-        return f"these are {rates_year} rates, for a year that has not started (it is {now})."
-    if now in years:
-        return (
-            f"these are {rates_year} rates, but it is {now}: ihss has {now} rates, used "
-            f"when --year and --rates are left out."
+        why = _("these are {year} rates, for a year that has not started (it is {now}).")
+    elif now in years:
+        why = _(
+            "these are {year} rates, but it is {now}: ihss has {now} rates, used when --year "
+            "and --rates are left out."
         )
-    return (
-        f"these are {rates_year} rates: ihss has no {now} rates yet, and payment levels "
-        f"change every January. Check for a newer ihss, or pass --rates with {now} figures."
-    )
+    else:
+        why = _(
+            "these are {year} rates: ihss has no {now} rates yet, and payment levels change "
+            "every January. Check for a newer ihss, or pass --rates with {now} figures."
+        )
+    return why.format(year=rates_year, now=now)
+
+
+def origin_text(rates: Rates) -> str:
+    """Where the figures came from, as a person reads it: "bundled rates_2026.toml" in the
+    language chosen, or the file's path."""
+    if rates.bundled:
+        return _("bundled {name}").format(name=rates.origin.removeprefix("bundled "))
+    return rates.origin
+
+
+# A payment level's parts, labelled from the level's own label.
+PART_LABELS = {"federal part": N_("{label}: federal part"), "state part": N_("{label}: state part")}
+
+
+def label_text(figure: Figure) -> str:
+    """A figure's label in the language chosen: the rates file's words, through the catalog
+    (which holds every label of the bundled files); a label it lacks is shown as written."""
+    base, sep, part = figure.label.rpartition(": ")
+    if sep and part in PART_LABELS:
+        return _(PART_LABELS[part]).format(label=_(base))
+    return _(figure.label)
+
+
+def _FILE() -> str:
+    return _("(file)")
 
 
 def _build(doc: dict[str, Any], origin: str, *, bundled: bool) -> Rates:

@@ -18,7 +18,9 @@ from rich.text import Text
 
 from ihss_calc.amounts import money_display
 from ihss_calc.answer import answer_lines
-from ihss_calc.rules import HOUSEHOLD_LABELS, Result, Step
+from ihss_calc.i18n import N_, _
+from ihss_calc.rates import origin_text
+from ihss_calc.rules import HOUSEHOLD_LABELS, Result, SaidInTheAnswer, Step
 
 # Deductions that are 0 say nothing in a table (the JSON keeps every step). Step ids of the
 # two computations of deeming carry a prefix (own_, deemed_): the same rules apply.
@@ -34,6 +36,9 @@ _TOTALS = {
     "spouse_income_left",
     "buy_out",
 }
+
+
+INPUT = N_("input")  # a step's source when it is what was entered: "input" in the JSON
 
 
 def _base_id(step_id: str) -> str:
@@ -71,11 +76,6 @@ class Plain(io.TextIOBase):
         self._out.flush()
 
 
-# Notes the answer block already says in its own words.
-_SAID_IN_THE_ANSWER = ("You may qualify for Medi-Cal's Working Disabled Program",
-                       "This share of cost would be 0 with any of")  # fmt: skip
-
-
 def soc(
     result: Result, out: Console | None = None, *, brief: bool = False, said: Sequence[str] = ()
 ) -> None:
@@ -93,37 +93,43 @@ def soc(
     out.print()
     h = result.household
     title = (
-        f"How it is worked out: {HOUSEHOLD_LABELS[h.kind]}, {result.rates.year} rates from "
-        f"{result.rates.origin}"
+        _(
+            "How it is worked out: {household}, {year} rates from {origin}, with a spouse who is "
+            "not aged, blind or disabled"
+        )
+        if result.deeming is not None
+        else _("How it is worked out: {household}, {year} rates from {origin}")
+    ).format(
+        household=_(HOUSEHOLD_LABELS[h.kind]),
+        year=result.rates.year,
+        origin=origin_text(result.rates),
     )
-    if result.deeming is not None:
-        title += ", with a spouse who is not aged, blind or disabled"
     out.print(steps_table(title, result.steps))
     mc = result.medi_cal_share
     if mc is not None:
-        out.print(steps_table("Medi-Cal share of cost, beside the IHSS one", mc.steps))
-    out.print(Text("Details:", style="bold"))
+        out.print(steps_table(_("Medi-Cal share of cost, beside the IHSS one"), mc.steps))
+    out.print(Text(_("Details:"), style="bold"))
     for line in work_lines(result):
         out.print(Text(f"- {line}"))
     for note in result.notes:
-        if not note.startswith(_SAID_IN_THE_ANSWER):
+        if not isinstance(note, SaidInTheAnswer):
             out.print(Text(f"- {note}", style="dim"))
 
 
 def steps_table(title: str, steps: Sequence[Step]) -> Table:
     """Steps as rows: label, amount, and the rule, source and status as detail."""
     table = Table(title=title, title_justify="left", expand=False)
-    table.add_column("Step", ratio=4)
-    table.add_column("Amount", justify="right", no_wrap=True)
-    table.add_column("Rule · source · status", ratio=6)
+    table.add_column(_("Step"), ratio=4)
+    table.add_column(_("Amount"), justify="right", no_wrap=True)
+    table.add_column(_("Rule · source · status"), ratio=6)
     for step in steps:
         base = _base_id(step.id)
         if base in _HIDDEN_WHEN_ZERO and not step.amount:
             continue
         style = "bold" if base in _TOTALS else ""
-        rule = f"{step.rule} · {step.source}"
+        rule = f"{step.rule} · {_(INPUT) if step.source == 'input' else step.source}"
         if step.figures:
-            rule += f" · {step.figures[0].status}"
+            rule += f" · {_(step.figures[0].status)}"
         table.add_row(
             Text(step.label, style=style),
             Text(money_display(step.amount), style=style),
@@ -137,20 +143,45 @@ def work_lines(result: Result) -> list[str]:
     lines = []
     wdp = result.wdp
     if wdp is not None:
-        verdict = "under" if wdp.likely_eligible else "not under"
+        line = (
+            _(
+                "Working Disabled Program: countable income without disability income ${income} "
+                "is under the limit ${limit} a month (250% of the poverty level, {status})."
+            )
+            if wdp.likely_eligible
+            else _(
+                "Working Disabled Program: countable income without disability income ${income} "
+                "is not under the limit ${limit} a month (250% of the poverty level, {status})."
+            )
+        )
         lines.append(
-            f"Working Disabled Program: countable income without disability income "
-            f"${money_display(wdp.countable_income)} is {verdict} the limit "
-            f"${money_display(wdp.monthly_limit.value)} a month (250% of the poverty level, "
-            f"{wdp.monthly_limit.status})."
+            line.format(
+                income=money_display(wdp.countable_income),
+                limit=money_display(wdp.monthly_limit.value),
+                status=_(wdp.monthly_limit.status),
+            )
         )
     t = result.threshold_1619b
     if t is not None:
+        line = (
+            _(
+                "1619(b), for information: yearly earnings ${earnings} are under California's "
+                "threshold of ${threshold} ({status}); 1619(b) is for people whose earnings "
+                "ended their SSI cash."
+            )
+            if t.below
+            else _(
+                "1619(b), for information: yearly earnings ${earnings} are not under "
+                "California's threshold of ${threshold} ({status}); 1619(b) is for people whose "
+                "earnings ended their SSI cash."
+            )
+        )
         lines.append(
-            f"1619(b), for information: yearly earnings ${money_display(t.yearly_earnings)} are "
-            f"{'under' if t.below else 'not under'} California's threshold of "
-            f"${money_display(t.threshold.value)} ({t.threshold.status}); 1619(b) is for people "
-            f"whose earnings ended their SSI cash."
+            line.format(
+                earnings=money_display(t.yearly_earnings),
+                threshold=money_display(t.threshold.value),
+                status=_(t.threshold.status),
+            )
         )
     return lines
 

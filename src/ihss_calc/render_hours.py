@@ -10,8 +10,9 @@ from json.encoder import encode_basestring as _string
 from typing import IO, Any
 
 from ihss_calc.amounts import money_text
+from ihss_calc.i18n import N_, _, ngettext
 from ihss_calc.jsonout import figure_dict, rates_ref
-from ihss_calc.rates import Rates
+from ihss_calc.rates import Rates, origin_text
 from ihss_calc.rules.hours import CATEGORIES, Authorization, hours_and_minutes
 from ihss_calc.rules.timesheets import Finding
 from ihss_calc.rules.visits import Totals, hours, week_start
@@ -19,36 +20,52 @@ from ihss_calc.rules.visits import Totals, hours, week_start
 
 def hours_lines(a: Authorization, rates: Rates) -> list[str]:
     lines = []
+    monthly = hours_and_minutes(a.monthly)
     if a.monthly_from_weekly:
-        severe = a.severe_weekly
-        lines.append(
-            f"{'Severely impaired' if a.severely_impaired else 'Not severely impaired'}: "
-            f"{severe} hours a week of personal care, meal preparation, meal clean-up and "
-            f"paramedical services ({'at least' if a.severely_impaired else 'under'} "
-            f"{a.threshold.value}; MPP 30-753)."
+        line = (
+            _(
+                "Severely impaired: {hours} hours a week of personal care, meal preparation, "
+                "meal clean-up and paramedical services (at least {threshold}; MPP 30-753)."
+            )
+            if a.severely_impaired
+            else _(
+                "Not severely impaired: {hours} hours a week of personal care, meal "
+                "preparation, meal clean-up and paramedical services (under {threshold}; MPP "
+                "30-753)."
+            )
         )
-        weekly = sum(a.weekly.values())
+        lines.append(line.format(hours=a.severe_weekly, threshold=a.threshold.value))
         lines.append(
-            f"Authorized: {weekly} hours a week, {hours_and_minutes(a.monthly)} a month "
-            "(× 52 ÷ 12; how the county rounds monthly hours was not found)."
+            _(
+                "Authorized: {weekly} hours a week, {monthly} a month (× 52 ÷ 12; how the county "
+                "rounds monthly hours was not found)."
+            ).format(weekly=sum(a.weekly.values()), monthly=monthly)
         )
     else:
-        which = "Severely impaired" if a.severely_impaired else "Not severely impaired"
-        lines.append(f"{which} (as given); authorized {hours_and_minutes(a.monthly)} a month.")
+        line = (
+            _("Severely impaired (as given); authorized {monthly} a month.")
+            if a.severely_impaired
+            else _("Not severely impaired (as given); authorized {monthly} a month.")
+        )
+        lines.append(line.format(monthly=monthly))
+    cap = {"cap": a.cap.value, "label": _(a.cap.label), "over": hours_and_minutes(a.over_cap)}
     if a.over_cap:
-        lines.append(f"Over the monthly cap of {a.cap.value} hours by "
-                     f"{hours_and_minutes(a.over_cap)} ({a.cap.label}; MPP 30-765).")  # fmt: skip
+        lines.append(_("Over the monthly cap of {cap} hours by {over} ({label}; MPP 30-765).")
+                     .format(**cap))  # fmt: skip
     else:
-        lines.append(f"Within the monthly cap of {a.cap.value} hours ({a.cap.label}; MPP 30-765).")
+        lines.append(
+            _("Within the monthly cap of {cap} hours ({label}; MPP 30-765).").format(**cap)
+        )
     lines.append(
-        "Advance pay is open to you (severely impaired; MPP 30-769.731)."
+        _("Advance pay is open to you (severely impaired; MPP 30-769.731).")
         if a.advance_pay
-        else "Advance pay is not open: it is for severely impaired recipients (MPP 30-769.731)."
+        else _("Advance pay is not open: it is for severely impaired recipients (MPP 30-769.731).")
     )
     most = hours_and_minutes(a.provider_weekly_max)
-    lines.append(f"Each provider's weekly maximum for you: {most} (monthly ÷ {a.divisor.value}; "
-                 "CDSS SOC 846).")  # fmt: skip
-    lines.append(f"Figures from {rates.origin}; see 'ihss rates' for their sources.")
+    lines.append(_("Each provider's weekly maximum for you: {most} (monthly ÷ {divisor}; CDSS "
+                   "SOC 846).").format(most=most, divisor=a.divisor.value))  # fmt: skip
+    lines.append(_("Figures from {origin}; see 'ihss rates' for their sources.").format(
+        origin=origin_text(rates)))  # fmt: skip
     return lines
 
 
@@ -58,7 +75,7 @@ def hours_dict(a: Authorization, rates: Rates) -> dict[str, Any]:
         "weekly": {
             k: {
                 "hours": v,
-                "label": CATEGORIES[k][0],
+                "label": _(CATEGORIES[k][0]),
                 "counts_for_severely_impaired": CATEGORIES[k][1],
             }
             for k, v in a.weekly.items()
@@ -87,7 +104,7 @@ def pay_periods(t: Totals) -> Iterator[dict[str, Any]]:
     """Each provider's hours for each recipient in each pay period, one at a time."""
     for (p, r, (y, m, half)), minutes in t.pay_periods():
         if r:
-            period = f"{y}-{m:02d} {'1st-15th' if half == 1 else '16th-end'}"
+            period = f"{y}-{m:02d} {HALVES[half]}"
             yield {"provider": p, "recipient": r, "period": period, "hours": hours(minutes)}
 
 
@@ -140,17 +157,29 @@ def write_findings_csv(findings: list[Finding], out: IO[str]) -> None:
                          f.source])  # fmt: skip
 
 
+# The pay periods' halves as the JSON and CSV write them (codes), and as a table says them.
+HALVES = {1: "1st-15th", 2: "16th-end"}
+HALF_WORDS = {"1st-15th": N_("1st-15th"), "16th-end": N_("16th-end")}
+
+# A table's title per finding kind; {limit} is the rates file's figure.
 TITLES = {
-    "bad_row": "Rows that cannot be read",
-    "overlap_providers": "Two providers for one recipient at the same time (warnings)",
-    "overlap_recipients": "One provider with two recipients at the same time (warnings)",
-    "over_workweek": "Workweeks over the provider's limit (violations)",
-    "over_recipient_weekly_max": "Over a recipient's weekly maximum (warnings)",
-    "over_travel": "Travel over 7 hours a week (violations)",
-    "over_authorized": "Months over the hours authorized (violations)",
-    "over_monthly_cap": "Months over the monthly cap (violations)",
-    "over_exempt_month": "Months over 360 hours with an exemption (violations)",
-}
+    "bad_row": (N_("Rows that cannot be read"), None),
+    "overlap_providers": (N_("Two providers for one recipient at the same time (warnings)"), None),
+    "overlap_recipients": (N_("One provider with two recipients at the same time (warnings)"),
+                           None),
+    "over_workweek": (N_("Workweeks over the provider's limit (violations)"), None),
+    "over_recipient_weekly_max": (N_("Over a recipient's weekly maximum (warnings)"), None),
+    "over_travel": (N_("Travel over {limit} hours a week (violations)"), "travel_weekly_max"),
+    "over_authorized": (N_("Months over the hours authorized (violations)"), None),
+    "over_monthly_cap": (N_("Months over the monthly cap (violations)"), None),
+    "over_exempt_month": (N_("Months over {limit} hours with an exemption (violations)"),
+                          "provider_monthly_max_exempt"),
+}  # fmt: skip
+
+
+def _title(kind: str, rates: Rates) -> str:
+    title, figure = TITLES[kind]
+    return _(title).format(limit=rates.hours[figure].value if figure else "")
 
 
 def findings_tables(
@@ -166,27 +195,35 @@ def findings_tables(
     for f in findings:
         by_kind[f.kind].append(f)
     if not by_kind:
-        out.print(Text(f"{visits:,} visits checked: nothing found.", style="bold"))
+        none = ngettext("{n} visit checked: nothing found.", "{n} visits checked: nothing found.",
+                        visits)  # fmt: skip
+        out.print(Text(none.format(n=f"{visits:,}"), style="bold"))
     for kind, items in sorted(by_kind.items(), key=lambda kv: list(TITLES).index(kv[0])):
-        table = Table(title=TITLES[kind], title_justify="left")
-        table.add_column("Rows", no_wrap=True)
-        table.add_column("Finding")
-        table.add_column("Rule · source", style="dim")
+        table = Table(title=_title(kind, rates), title_justify="left")
+        table.add_column(_("Rows"), no_wrap=True)
+        table.add_column(_("Finding"))
+        table.add_column(_("Rule · source"), style="dim")
         for f in items:
             shown = ", ".join(map(str, f.rows[:12])) + (" …" if len(f.rows) > 12 else "")
             table.add_row(shown, f.message, f"{f.rule} · {f.source}")
         out.print(table)
     if periods:
-        table = Table(title="Hours by workweek, and overtime (over 40)", title_justify="left")
-        for name in ("Provider", "Workweek of", "Hours", "Overtime"):
-            table.add_column(name, justify="right" if name in {"Hours", "Overtime"} else "left")
-        for week in workweeks(t, rates.hours["overtime_after"].value):
+        after = rates.hours["overtime_after"].value
+        title = _("Hours by workweek, and overtime (over {limit})").format(limit=after)
+        table = Table(title=title, title_justify="left")
+        for name, right in ((N_("Provider"), False), (N_("Workweek of"), False),
+                            (N_("Hours"), True), (N_("Overtime"), True)):  # fmt: skip
+            table.add_column(_(name), justify="right" if right else "left")
+        for week in workweeks(t, after):
             table.add_row(week["provider"], week["week_starts"], str(week["hours"]),
                           str(week["overtime_hours"]))  # fmt: skip
         out.print(table)
-        table = Table(title="Hours by pay period", title_justify="left")
-        for name in ("Provider", "Recipient", "Pay period", "Hours"):
-            table.add_column(name, justify="right" if name == "Hours" else "left")
+        table = Table(title=_("Hours by pay period"), title_justify="left")
+        for name, right in ((N_("Provider"), False), (N_("Recipient"), False),
+                            (N_("Pay period"), False), (N_("Hours"), True)):  # fmt: skip
+            table.add_column(_(name), justify="right" if right else "left")
         for row in pay_periods(t):
-            table.add_row(row["provider"], row["recipient"], row["period"], str(row["hours"]))
+            month, __, half = row["period"].partition(" ")
+            period = f"{month} {_(HALF_WORDS[half])}"
+            table.add_row(row["provider"], row["recipient"], period, str(row["hours"]))
         out.print(table)

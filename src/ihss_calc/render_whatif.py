@@ -9,11 +9,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ihss_calc.amounts import ZERO, money_display
+from ihss_calc.i18n import N_, _
 from ihss_calc.render import console
 from ihss_calc.rules import HOUSEHOLD_LABELS
 from ihss_calc.rules.whatif import WhatIf
 
-COLUMNS = ("Earned", "Share", "With WDP", "You keep")
+COLUMNS = (N_("Earned"), N_("Share"), N_("With WDP"), N_("You keep"))
 NARROW = 60  # columns: below this, no borders and no bars
 
 
@@ -25,30 +26,36 @@ def whatif(answer: WhatIf, out: Console | None = None) -> None:
     h = answer.household
     narrow = out.width < NARROW
     table = Table(
-        title=f"What you keep, by monthly earnings: {HOUSEHOLD_LABELS[h.kind]}, "
-        f"{answer.rates.year} rates, unearned ${money_display(h.unearned)}",
+        title=_(
+            "What you keep, by monthly earnings: {household}, {year} rates, unearned ${unearned}"
+        ).format(
+            household=_(HOUSEHOLD_LABELS[h.kind]),
+            year=answer.rates.year,
+            unearned=money_display(h.unearned),
+        ),
         title_justify="left",
         **({"box": None, "padding": (0, 0, 0, 1)} if narrow else {}),  # type: ignore[arg-type]
     )
-    for name in COLUMNS:
+    columns = [_(name) for name in COLUMNS]
+    for name in columns:
         table.add_column(name, justify="right", no_wrap=True)
     if not narrow:
-        table.add_column("Share, drawn", no_wrap=True, overflow="crop")
+        table.add_column(_("Share, drawn"), no_wrap=True, overflow="crop")
     top = max((p.share_of_cost for p in answer.points), default=ZERO) or Decimal(1)
     rows = []
     before = None  # the point before, to mark where things change within the sweep
     for p in answer.points:
         markers: list[str] = []
         if before is not None and p.share_of_cost and not before.share_of_cost:
-            markers.append("◀ share starts")
+            markers.append(_("◀ share starts"))
         if before is not None and p.wdp_likely_eligible is False and before.wdp_likely_eligible:
-            markers.append("◀ over WDP limit")
+            markers.append(_("◀ over WDP limit"))
         before = p
         values = [money_display(v) for v in
                   (p.earned, p.share_of_cost, p.share_of_cost_with_wdp, p.kept)]  # fmt: skip
         rows.append((values, p.share_of_cost / top, ", ".join(markers)))
     # The bar takes what the amounts, the markers and the borders (16) leave, 4 to 20 wide.
-    widths = [max(len(n), *(len(r[0][i]) for r in rows)) for i, n in enumerate(COLUMNS)]
+    widths = [max(len(n), *(len(r[0][i]) for r in rows)) for i, n in enumerate(columns)]
     marked = max((len(r[2]) for r in rows), default=0)
     bar = max(4, min(20, out.width - sum(widths) - marked - 16 - 3))
     changes = []
@@ -58,7 +65,9 @@ def whatif(answer: WhatIf, out: Console | None = None) -> None:
         drawn.append(" " * (bar - len(drawn.plain) + 1) + markers_text, style="bold")
         table.add_row(*(Text(v) for v in values), *(() if narrow else (drawn,)))
         if markers_text:
-            changes.append(f"{markers_text} at {values[0]}")
+            changes.append(
+                _("{markers} at {earned}").format(markers=markers_text, earned=values[0])
+            )
     out.print(table)
     if narrow:  # no room for the bars: where things change, under the table
         for change in changes:
@@ -72,24 +81,33 @@ def whatif_lines(answer: WhatIf) -> list[str]:
     h = answer.household
     lines = []
     if answer.given_as:
-        lines.append(f"Monthly earnings: {answer.given_as}.")
+        lines.append(_("Monthly earnings: {how}.").format(how=answer.given_as))
     if answer.max_earned_without_soc is not None:
         lines.append(
-            f"The share of cost starts above ${money_display(answer.max_earned_without_soc)} a "
-            f"month of earnings."
+            _("The share of cost starts above ${amount} a month of earnings.").format(
+                amount=money_display(answer.max_earned_without_soc)
+            )
         )
     elif not h.free:
-        lines.append("There is a share of cost even with no earnings.")
+        lines.append(_("There is a share of cost even with no earnings."))
     if h.medi_cal and answer.points and not any(p.share_of_cost for p in answer.points):
-        lines.append(f"No share of cost at any of these earnings with --medi-cal {h.medi_cal}.")
+        lines.append(
+            _("No share of cost at any of these earnings with --medi-cal {code}.").format(
+                code=h.medi_cal
+            )
+        )
     if answer.wdp_limit is not None and answer.max_earned_under_wdp_limit is not None:
         lines.append(
-            f"Working Disabled Program: countable income (without disability income) stays "
-            f"under its limit of ${money_display(answer.wdp_limit.value)} a month up to "
-            f"${money_display(answer.max_earned_under_wdp_limit)} of earnings. WDP has no "
-            f"premium and means no IHSS share of cost: that is the With WDP column."
+            _(
+                "Working Disabled Program: countable income (without disability income) stays "
+                "under its limit of ${limit} a month up to ${earned} of earnings. WDP has no "
+                "premium and means no IHSS share of cost: that is the With WDP column."
+            ).format(
+                limit=money_display(answer.wdp_limit.value),
+                earned=money_display(answer.max_earned_under_wdp_limit),
+            )
         )
     lines.append(
-        "You keep: earnings + unearned income − the share of cost, a month (before taxes)."
+        _("You keep: earnings + unearned income − the share of cost, a month (before taxes).")
     )
     return lines

@@ -23,6 +23,7 @@ from pydantic import (
 )
 
 from ihss_calc.amounts import money_display
+from ihss_calc.i18n import N_, _
 
 SCHEMA_VERSION = 1
 
@@ -35,36 +36,39 @@ RoundingMode = Literal[
 def _number(value: object) -> Decimal:
     """A TOML number read with ``parse_float=Decimal``: an int or a finite Decimal."""
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        raise ValueError(f"must be a number, not {_kind(value)}")
+        raise ValueError(_("must be a number, not {kind}").format(kind=_kind(value)))
     number = Decimal(value)
     if not number.is_finite():
-        raise ValueError("must be a finite number")
+        raise ValueError(_("must be a finite number"))
     return number
 
 
 def _kind(value: object) -> str:
-    names = {str: "a string", bool: "true/false", list: "a list", dict: "a table",
-             Decimal: f"the decimal number {value}"}  # fmt: skip
-    return names.get(type(value), type(value).__name__)
+    names = {str: N_("a string"), bool: N_("true/false"), list: N_("a list"), dict: N_("a table"),
+             Decimal: N_("the decimal number {value}")}  # fmt: skip
+    name = names.get(type(value))
+    return _(name).format(value=value) if name else type(value).__name__
 
 
 def _integer(value: object) -> int:
     """A TOML integer: not true/false, not 1.0."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"must be a whole number, not {_kind(value)}")
+        raise ValueError(_("must be a whole number, not {kind}").format(kind=_kind(value)))
     return value
 
 
 def _a_day(figure: HoursFigure) -> HoursFigure:
     if figure.value != int(figure.value) or not 1 <= figure.value <= 27:
-        raise ValueError(f"must be a whole day of the month from 1 to 27, not {figure.value}")
+        why = _("must be a whole day of the month from 1 to 27, not {value}")
+        raise ValueError(why.format(value=figure.value))
     return figure
 
 
 def _power_of_ten(value: Decimal) -> Decimal:
     """A rounding quantum: 1, 0.1, 0.01, 0.001 or 0.0001."""
     if value not in QUANTA:
-        raise ValueError(f"must be one of {', '.join(map(str, QUANTA))}, not {value}")
+        why = _("must be one of {choices}, not {value}")
+        raise ValueError(why.format(choices=", ".join(map(str, QUANTA)), value=value))
     return value
 
 
@@ -136,9 +140,12 @@ class PaymentLevel(MonthlyFigure):
         total = self.federal.value + self.state.value
         if total != self.value:
             raise ValueError(
-                f"federal {money_display(self.federal.value)} + state "
-                f"{money_display(self.state.value)} = {money_display(total)}, "
-                f"not the level {money_display(self.value)}"
+                _("federal {federal} + state {state} = {total}, not the level {level}").format(
+                    federal=money_display(self.federal.value),
+                    state=money_display(self.state.value),
+                    total=money_display(total),
+                    level=money_display(self.value),
+                )
             )
         return self
 
@@ -242,7 +249,7 @@ def key_path(loc: tuple[int | str, ...]) -> str:
     path = ""
     for part in loc:
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path or "(top level)"
+    return path or _("(top level)")
 
 
 def problems(doc: dict[str, Any]) -> list[Problem]:
@@ -252,19 +259,54 @@ def problems(doc: dict[str, Any]) -> list[Problem]:
     except ValidationError as exc:
         found = []
         for error in exc.errors(include_url=False):
-            message = error["msg"].removeprefix("Value error, ")
-            found.append((key_path(error["loc"]), message))
+            found.append((key_path(error["loc"]), _message(error)))
         return found
     return _dates(doc) + _unknown_sources(doc)
+
+
+# pydantic's messages (English only) for the problems a rates file has, in the words of the
+# catalog; any other keeps pydantic's own.
+PYDANTIC_MESSAGES = {
+    "missing": N_("Field required"),
+    "extra_forbidden": N_("Extra inputs are not permitted"),
+    "literal_error": N_("Input should be {expected}"),
+    "less_than_equal": N_("Input should be less than or equal to {le}"),
+    "greater_than_equal": N_("Input should be greater than or equal to {ge}"),
+    "greater_than": N_("Input should be greater than {gt}"),
+    "string_type": N_("Input should be a valid string"),
+    "date_type": N_("Input should be a valid date"),
+    "list_type": N_("Input should be a valid list"),
+    "model_type": N_("Input should be a table"),
+    "dict_type": N_("Input should be a table"),
+    "decimal_max_places": N_("Decimal input should have no more than {decimal_places} decimal "
+                             "places"),
+    "too_short": N_("List should have at least {min_length} item after validation, not "
+                    "{actual_length}"),
+    "string_too_short": N_("String should have at least {min_length} character"),
+}  # fmt: skip
+
+
+def _message(error: Any) -> str:
+    """One pydantic error in words: ours (a validator's ValueError), or pydantic's."""
+    if error["type"] == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    template = PYDANTIC_MESSAGES.get(error["type"])
+    if template is None:
+        return str(error["msg"])
+    try:
+        return _(template).format(**error.get("ctx", {}))
+    except (KeyError, IndexError):
+        return str(error["msg"])
 
 
 def _dates(doc: dict[str, Any]) -> list[Problem]:
     found: list[Problem] = []
     for name in ("effective_from", "effective_to"):
         if doc[name].year != doc["year"]:
-            found.append((name, f"{doc[name]} is not in the file's year {doc['year']}"))
+            why = _("{date} is not in the file's year {year}")
+            found.append((name, why.format(date=doc[name], year=doc["year"])))
     if doc["effective_from"] > doc["effective_to"]:
-        found.append(("effective_to", "is before effective_from"))
+        found.append(("effective_to", _("is before effective_from")))
     return found
 
 
@@ -281,7 +323,10 @@ def _unknown_sources(doc: dict[str, Any]) -> list[Problem]:
                 for i, ref in enumerate(value):
                     if ref not in listed:
                         found.append(
-                            (key_path((*path, key, i)), f"source {ref!r} is not in [sources]")
+                            (
+                                key_path((*path, key, i)),
+                                _("source {ref} is not in [sources]").format(ref=repr(ref)),
+                            )
                         )
             else:
                 walk(value, (*path, key))

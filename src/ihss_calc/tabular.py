@@ -9,6 +9,8 @@ import io
 from collections.abc import Iterator
 from itertools import chain
 
+from ihss_calc.i18n import _
+
 CHUNK = 1 << 20  # bytes read and decoded at a time
 
 
@@ -24,10 +26,15 @@ class Lines:
     def __init__(self, stream: io.BufferedIOBase, encoding: str) -> None:
         info = codecs.lookup(encoding)  # LookupError for an unknown encoding: the caller's
         if "\n,a".encode(info.name) != b"\n,a":
-            raise BadInput(f"{encoding} is not an encoding ihss can read CSV or JSON Lines in; "
-                           "use utf-8, cp1252 or latin-1, say")  # fmt: skip
+            raise BadInput(
+                _(
+                    "{encoding} is not an encoding ihss can read CSV or JSON Lines in; "
+                    "use utf-8, cp1252 or latin-1, say"
+                ).format(encoding=encoding)
+            )
         self.encoding = info.name
         self.bad: dict[int, str] = {}
+        self._where: dict[int, tuple[int, int]] = {}  # line: (byte, column) that did not decode
         self.read = 0
         self._stream = stream
 
@@ -61,9 +68,20 @@ class Lines:
             try:
                 yield raw.decode(self.encoding)
             except UnicodeDecodeError as exc:
-                self.bad[number] = (
-                    f"line {number} is not {self.encoding} text (byte {raw[exc.start]:#04x} at "
-                    f"column {exc.start + 1}); if the file comes from a spreadsheet, try "
-                    f"--encoding cp1252"
-                )
+                self._where[number] = (raw[exc.start], exc.start + 1)
+                self.bad[number] = _(
+                    "line {line} is not {encoding} text (byte {byte} at column {column}); if the "
+                    "file comes from a spreadsheet, try --encoding cp1252"
+                ).format(line=number, encoding=self.encoding, byte=f"{raw[exc.start]:#04x}",
+                         column=exc.start + 1)  # fmt: skip
                 yield raw.decode(self.encoding, "replace")
+
+    def header_problem(self) -> str | None:
+        """Why the header line (line 1) is not text, if it is not."""
+        if 1 not in self._where:
+            return None
+        byte, column = self._where[1]
+        return _(
+            "the header line is not {encoding} text (byte {byte} at column {column}); if the "
+            "file comes from a spreadsheet, try --encoding cp1252"
+        ).format(encoding=self.encoding, byte=f"{byte:#04x}", column=column)

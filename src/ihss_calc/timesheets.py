@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from operator import itemgetter
 
+from ihss_calc.i18n import _, ngettext
 from ihss_calc.rules.timesheets import Finding
 from ihss_calc.rules.visits import DAY, Visits
 from ihss_calc.tabular import BadInput, Lines
@@ -27,7 +28,7 @@ _US = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.A)
 
 class RowProblem(ValueError):
     def __init__(self, column: str, why: str) -> None:
-        super().__init__(f"column '{column}': {why}")
+        super().__init__(_("column {column}: {why}").format(column=f"'{column}'", why=why))
 
 
 @functools.lru_cache(maxsize=4096)  # a month has few dates and times: each is parsed once
@@ -36,14 +37,15 @@ def parse_date(text: str) -> int:
     body = text.strip()
     iso, us = _ISO.fullmatch(body), _US.fullmatch(body)
     if not (iso or us):
-        raise RowProblem("date", f"{text!r} is not a date; write 2026-03-01 or 3/1/2026")
+        why = _("{value} is not a date; write 2026-03-01 or 3/1/2026")
+        raise RowProblem("date", why.format(value=repr(text)))
     year, month, day = (
         (int(iso[1]), int(iso[2]), int(iso[3])) if iso else (int(us[3]), int(us[1]), int(us[2]))  # type: ignore[index]
     )  # fmt: skip
     try:
         return dt.date(year, month, day).toordinal()
     except ValueError:
-        raise RowProblem("date", f"{text!r} does not exist") from None
+        raise RowProblem("date", _("{value} does not exist").format(value=repr(text))) from None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -51,16 +53,19 @@ def parse_time(text: str, column: str) -> int:
     """A time of day as minutes after midnight: 24-hour (14:30) or am/pm (2:30 pm, 9am)."""
     match = _TIME.fullmatch(text.strip())
     if not match:
-        raise RowProblem(column, f"{text!r} is not a time; write 14:30 or 2:30 pm")
+        raise RowProblem(column, _("{value} is not a time; write 14:30 or 2:30 pm").format(
+            value=repr(text)))  # fmt: skip
     hour, minute, half = int(match[1]), int(match[2] or 0), (match[4] or "").lower()
     if half:
         if not 1 <= hour <= 12:
-            raise RowProblem(column, f"{text!r} is not a time: an am/pm hour is 1 to 12")
+            why = _("{value} is not a time: an am/pm hour is 1 to 12")
+            raise RowProblem(column, why.format(value=repr(text)))
         hour = hour % 12 + (12 if half == "p" else 0)
     elif match[2] is None:
-        raise RowProblem(column, f"{text!r} is not a time; write 14:30 or 2:30 pm")
+        raise RowProblem(column, _("{value} is not a time; write 14:30 or 2:30 pm").format(
+            value=repr(text)))  # fmt: skip
     if hour > 23 or minute > 59:
-        raise RowProblem(column, f"{text!r} is not a time of day")
+        raise RowProblem(column, _("{value} is not a time of day").format(value=repr(text)))
     return hour * 60 + minute
 
 
@@ -72,7 +77,8 @@ def parse_travel(text: str) -> int:
     except InvalidOperation:
         value = Decimal(-1)
     if not value.is_finite() or value < 0 or value > 24 or value != value.quantize(Decimal("0.01")):
-        raise RowProblem("travel_hours", f"{text!r} is not a number of hours from 0 to 24")
+        why = _("{value} is not a number of hours from 0 to 24")
+        raise RowProblem("travel_hours", why.format(value=repr(text)))
     return int(value * 60)
 
 
@@ -84,22 +90,24 @@ def visit(line: int, provider: str, recipient: str, date: str, start_text: str, 
     """One row as a visit's fields; ``RowProblem`` names the column that is wrong."""
     provider, recipient = provider.strip(), recipient.strip()
     if not provider:
-        raise RowProblem("provider", "is empty: who worked?")
+        raise RowProblem("provider", _("is empty: who worked?"))
     day = parse_date(date)
     travel = parse_travel(travel_text) if travel_text else 0
     if not recipient and not start_text.strip() and not end_text.strip():
         if not travel:
-            raise RowProblem("recipient", "is empty, and the row has no travel_hours")
+            raise RowProblem("recipient", _("is empty, and the row has no travel_hours"))
         return line, provider, "", day * DAY, day * DAY, travel  # a row of travel only
     if not recipient:
-        raise RowProblem("recipient", "is empty: for whom was this visit?")
+        raise RowProblem("recipient", _("is empty: for whom was this visit?"))
     start, end = parse_time(start_text, "start"), parse_time(end_text, "end")
     if end == start:
-        raise RowProblem("end", f"{end_text.strip()!r} is when the visit starts")
+        why = _("{value} is when the visit starts").format(value=repr(end_text.strip()))
+        raise RowProblem("end", why)
     if end < start:
         if start < 12 * 60 or end > 12 * 60:  # past midnight: from the afternoon to the morning
-            raise RowProblem("end", f"{end_text.strip()!r} is before the start, "
-                             f"{start_text.strip()!r}, and not past midnight")  # fmt: skip
+            why = _("{end} is before the start, {start}, and not past midnight").format(
+                end=repr(end_text.strip()), start=repr(start_text.strip()))  # fmt: skip
+            raise RowProblem("end", why)
         end += DAY
     return line, provider, recipient, day * DAY + start, day * DAY + end, travel
 
@@ -120,23 +128,26 @@ def load(lines: Lines, input_format: str) -> tuple[Visits, list[Finding]]:
 
 
 def _bad(line: int, why: str) -> Finding:
-    return Finding("bad_row", "error", (line,), f"line {line}: {why}", "a row ihss cannot read",
-                   "the input")  # fmt: skip
+    return Finding("bad_row", "error", (line,), _("line {line}: {why}").format(line=line, why=why),
+                   _("a row ihss cannot read"), _("the input"))  # fmt: skip
 
 
 def _csv_rows(lines: Lines) -> Iterator[tuple[int, tuple[str, ...] | str]]:
     reader = csv.reader(lines)
     header = next(reader, None)
     if header is None:
-        raise BadInput("the file is empty; it needs a header row: " + ", ".join(REQUIRED))
+        raise BadInput(_("the file is empty; it needs a header row: {columns}").format(
+            columns=", ".join(REQUIRED)))  # fmt: skip
     keys = [name.strip().lower() for name in header]
     for key in keys:
         if keys.count(key) > 1:
-            raise BadInput(f"the header names the column {key!r} twice")
+            raise BadInput(_("the header names the column {name} twice").format(name=repr(key)))
     missing = [c for c in REQUIRED if c not in keys]
     if missing:
-        raise BadInput("the header has no " + ", ".join(repr(c) for c in missing)
-                       + " column; it needs " + ", ".join(REQUIRED))  # fmt: skip
+        raise BadInput(ngettext("the header has no {columns} column; it needs {required}",
+                                "the header has no {columns} columns; it needs {required}",
+                                len(missing)).format(columns=", ".join(repr(c) for c in missing),
+                                                     required=", ".join(REQUIRED)))  # fmt: skip
     width = len(keys)
     # The six columns of COLUMNS; a missing travel_hours reads the "" appended to each row.
     pick = itemgetter(*(keys.index(c) if c in keys else width for c in COLUMNS))
@@ -154,14 +165,15 @@ def _csv_rows(lines: Lines) -> Iterator[tuple[int, tuple[str, ...] | str]]:
                 if bad:
                     yield start, bad
                 elif len(row) != width:
-                    yield start, f"has {len(row)} fields; the header has {width}"
+                    yield start, _("has {n} fields; the header has {width}").format(
+                        n=len(row), width=width)  # fmt: skip
                 else:
                     row.append("")
                     yield start, pick(row)
             return
         except csv.Error as exc:  # a field too large, say: that row, and read on
             start, end = end + 1, reader.line_num
-            yield start, f"cannot be read as CSV: {exc}"
+            yield start, _("cannot be read as CSV: {error}").format(error=exc)
 
 
 def _jsonl_rows(lines: Lines) -> Iterator[tuple[int, tuple[str, ...] | str]]:
@@ -174,10 +186,10 @@ def _jsonl_rows(lines: Lines) -> Iterator[tuple[int, tuple[str, ...] | str]]:
         try:
             record = json.loads(text)
         except (ValueError, RecursionError) as exc:
-            yield line, f"not valid JSON: {exc}"[:300]
+            yield line, _("not valid JSON: {error}").format(error=exc)[:300]
             continue
         if not isinstance(record, dict):
-            yield line, "a JSON Lines row must be an object"
+            yield line, _("a JSON Lines row must be an object")
             continue
         values = {str(k).lower(): "" if v is None else str(v) for k, v in record.items()}
         yield line, tuple(values.get(c, "") for c in COLUMNS)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ihss_calc.amounts import money_display
 from ihss_calc.answer import answer_lines
-from ihss_calc.rates import Figure, Source
+from ihss_calc.i18n import _, date_text, language, ngettext
+from ihss_calc.rates import Figure, Source, label_text, origin_text
 from ihss_calc.rules import HOUSEHOLD_LABELS, Result
 
 # Lines whose wording is the stored copy of SOC 294A's; the others' wording is ihss's own.
@@ -33,25 +34,27 @@ def part_a(r: Result) -> list[Line]:
     """SOC 294A part A, lines A1–A15, for the computation that gives the share of cost."""
     c = r.countable
     m = money_display
-    irwe = f", less IRWE {m(c.irwe)}" if c.irwe else ""
+    remaining = (
+        _("A5 − A6 − A7, less IRWE {irwe}").format(irwe=m(c.irwe)) if c.irwe else "A5 − A6 − A7"
+    )
     return [
-        Line("A1", "Unearned income", m(c.unearned), "as entered"),
-        Line("A2", "Total unearned income", m(c.unearned), "A1"),
-        Line("A3", "Any income exclusion", m(c.general_on_unearned), "the $20, up to A2"),
-        Line("A4", "Net unearned income", m(c.countable_unearned), "A2 − A3"),
-        Line("A5", "Earned income", m(c.earned), "gross, as entered"),
-        Line("A6", "Unused $20 exclusion", m(c.general_on_earned), "what A3 left of the $20"),
-        Line("A7", "Earned income exclusion", m(c.earned_exclusion), "the $65"),
-        Line("A8", "Remaining earned income", m(c.after_exclusions), f"A5 − A6 − A7{irwe}"),
-        Line("A9", "One-half of remaining earned income", m(c.half_excluded), "A8 × ½"),
-        Line("A10", "Earned income after the one-half", m(c.after_exclusions - c.half_excluded),
-             "A8 − A9"),
-        Line("A11", "Blind work expenses", m(c.bwe), "BWE, up to A10"),
-        Line("A12", "Net earned income", m(c.countable_earned), "A10 − A11"),
-        Line("A13", "Total net income", m(c.total), "A4 + A12"),
-        Line("A14", "SSI/SSP payment level", m(r.payment_level.value),
-             f"{HOUSEHOLD_LABELS[r.decisive.kind]}, {r.rates.year}"),
-        Line("A15", "Share of cost", m(r.computed_share_of_cost), "A13 − A14, not below 0"),
+        Line("A1", _("Unearned income"), m(c.unearned), _("as entered")),
+        Line("A2", _("Total unearned income"), m(c.unearned), "A1"),
+        Line("A3", _("Any income exclusion"), m(c.general_on_unearned), _("the $20, up to A2")),
+        Line("A4", _("Net unearned income"), m(c.countable_unearned), "A2 − A3"),
+        Line("A5", _("Earned income"), m(c.earned), _("gross, as entered")),
+        Line("A6", _("Unused $20 exclusion"), m(c.general_on_earned), _("what A3 left of the $20")),
+        Line("A7", _("Earned income exclusion"), m(c.earned_exclusion), _("the $65")),
+        Line("A8", _("Remaining earned income"), m(c.after_exclusions), remaining),
+        Line("A9", _("One-half of remaining earned income"), m(c.half_excluded), "A8 × ½"),
+        Line("A10", _("Earned income after the one-half"),
+             m(c.after_exclusions - c.half_excluded), "A8 − A9"),
+        Line("A11", _("Blind work expenses"), m(c.bwe), _("BWE, up to A10")),
+        Line("A12", _("Net earned income"), m(c.countable_earned), "A10 − A11"),
+        Line("A13", _("Total net income"), m(c.total), "A4 + A12"),
+        Line("A14", _("SSI/SSP payment level"), m(r.payment_level.value),
+             f"{_(HOUSEHOLD_LABELS[r.decisive.kind])}, {r.rates.year}"),
+        Line("A15", _("Share of cost"), m(r.computed_share_of_cost), _("A13 − A14, not below 0")),
     ]  # fmt: skip
 
 
@@ -61,18 +64,29 @@ def part_b(r: Result) -> list[Line]:
     if d is None:
         return []
     m = money_display
-    wages = f", less IHSS wages {m(d.spouse_ihss_wages)}" if d.spouse_ihss_wages else ""
+    income = (
+        _("unearned / earned, less IHSS wages {wages}").format(wages=m(d.spouse_ihss_wages))
+        if d.spouse_ihss_wages
+        else _("unearned / earned")
+    )
+    net = (
+        _("B3 + B5: deemed")
+        if d.deemed
+        else _("B3 + B5: not more than {allocation}, nothing deemed").format(
+            allocation=m(d.allocation.value)
+        )
+    )
     return [
-        Line("B1", "Income of client's spouse", f"{m(d.spouse_unearned)} / "
-             f"{m(d.spouse_earned_counted)}", f"unearned / earned{wages}"),
-        Line("B2", "Allowance for children not blind or disabled", m(d.child_allocations),
-             f"{d.children} × {m(d.allocation.value)} − children's income {m(d.child_income)}"),
-        Line("B3", "Remaining unearned income", m(d.unearned_left), "B1 unearned − B2"),
-        Line("B4", "Unmet children's needs", m(d.from_earned), "what B1 unearned did not cover"),
-        Line("B5", "Remaining earned income", m(d.earned_left), "B1 earned − B4"),
-        Line("B6", "Net income of spouse", m(d.income_left),
-             "B3 + B5: deemed" if d.deemed else "B3 + B5: not more than "
-             f"{m(d.allocation.value)}, nothing deemed"),
+        Line("B1", _("Income of client's spouse"), f"{m(d.spouse_unearned)} / "
+             f"{m(d.spouse_earned_counted)}", income),
+        Line("B2", _("Allowance for children not blind or disabled"), m(d.child_allocations),
+             _("{n} × {allocation} − children's income {income}").format(
+                 n=d.children, allocation=m(d.allocation.value), income=m(d.child_income))),
+        Line("B3", _("Remaining unearned income"), m(d.unearned_left), _("B1 unearned − B2")),
+        Line("B4", _("Unmet children's needs"), m(d.from_earned),
+             _("what B1 unearned did not cover")),
+        Line("B5", _("Remaining earned income"), m(d.earned_left), _("B1 earned − B4")),
+        Line("B6", _("Net income of spouse"), m(d.income_left), net),
     ]  # fmt: skip
 
 
@@ -104,20 +118,21 @@ def render(r: Result, said: Sequence[str] = ()) -> str:
     )
     h = r.household
     cited, numbered = figures_and_sources(r)
-    inputs = [("Unearned income", h.unearned), ("Earned income", h.earned),
-              ("Impairment-related work expenses", h.irwe), ("Blind work expenses", h.bwe),
-              ("Disability income (for WDP)", h.disability_income)]  # fmt: skip
+    # (label, amount, shown when 0)
+    inputs = [(_("Unearned income"), h.unearned, True), (_("Earned income"), h.earned, True),
+              (_("Impairment-related work expenses"), h.irwe, False),
+              (_("Blind work expenses"), h.bwe, False),
+              (_("Disability income (for WDP)"), h.disability_income, False)]  # fmt: skip
+    env.globals.update(_=_, date_text=date_text, label_text=label_text, ngettext=ngettext,
+                       origin_text=origin_text)  # fmt: skip
     return env.get_template("worksheet.html.j2").render(
+        lang=language(),
         r=r,
         money=money_display,
         answer=answer_lines(r),
         said=said,
-        household=HOUSEHOLD_LABELS[h.kind],
-        inputs=[
-            (label, money_display(v))
-            for label, v in inputs
-            if v or label.startswith(("Unearned", "Earned"))
-        ],
+        household=_(HOUSEHOLD_LABELS[h.kind]),
+        inputs=[(label, money_display(v)) for label, v, always in inputs if v or always],
         part_a=part_a(r),
         part_b=part_b(r),
         form_wording=FORM_WORDING,

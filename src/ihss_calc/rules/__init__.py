@@ -47,7 +47,7 @@ from ihss_calc.rules.incentives import (
     wdp_limit,
 )
 from ihss_calc.rules.medi_cal import AssetCheck, MediCalShare, asset_check, medi_cal_share
-from ihss_calc.rules.share import Result, share_of_cost
+from ihss_calc.rules.share import Result, SaidInTheAnswer, share_of_cost
 from ihss_calc.rules.steps import Step
 
 __all__ = [
@@ -66,6 +66,7 @@ __all__ = [
     "MediCalProgram",
     "MediCalShare",
     "Result",
+    "SaidInTheAnswer",
     "Step",
     "Threshold1619b",
     "WdpCheck",

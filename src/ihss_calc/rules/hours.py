@@ -6,21 +6,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from ihss_calc.i18n import N_
 from ihss_calc.rates import Figure, Rates
 
 # Service categories a county authorizes hours in. The first four are the ones that make a
 # recipient severely impaired (MPP 30-753; meal clean-up only where feeding is needed).
 CATEGORIES = {
-    "personal-care": ("personal care services", True),
-    "meal-preparation": ("meal preparation", True),
-    "meal-cleanup": ("meal clean-up (when feeding is needed)", True),
-    "paramedical": ("paramedical services", True),
-    "domestic": ("domestic services", False),
-    "laundry": ("laundry", False),
-    "shopping": ("shopping and errands", False),
-    "accompaniment": ("accompaniment to medical appointments", False),
-    "protective-supervision": ("protective supervision", False),
-    "other": ("other services", False),
+    "personal-care": (N_("personal care services"), True),
+    "meal-preparation": (N_("meal preparation"), True),
+    "meal-cleanup": (N_("meal clean-up (when feeding is needed)"), True),
+    "paramedical": (N_("paramedical services"), True),
+    "domestic": (N_("domestic services"), False),
+    "laundry": (N_("laundry"), False),
+    "shopping": (N_("shopping and errands"), False),
+    "accompaniment": (N_("accompaniment to medical appointments"), False),
+    "protective-supervision": (N_("protective supervision"), False),
+    "other": (N_("other services"), False),
 }
 # Weekly hours to monthly: × 52 weeks ÷ 12 months (calendar facts). How the county's system
 # rounds monthly hours was not found; ihss keeps them exact and shows them to the minute.

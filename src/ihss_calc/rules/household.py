@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ihss_calc.amounts import MAX_AMOUNT, ZERO, money_display
+from ihss_calc.i18n import N_, _
 
 SCHEMA_VERSION = 1
 
@@ -29,53 +30,61 @@ MEDI_CAL: dict[str, MediCalProgram] = {
     p.code: p
     for p in (
         MediCalProgram(
-            "ssi", "SSI-linked Medi-Cal", True, "DB101 IHSS page, What You Pay", asset_test=False
-        ),
-        MediCalProgram(
-            "magi",
-            'income-based (MAGI, "expansion") Medi-Cal',
+            "ssi",
+            N_("SSI-linked Medi-Cal"),
             True,
             "DB101 IHSS page, What You Pay",
             asset_test=False,
         ),
         MediCalProgram(
-            "1619b", "Medi-Cal through SSI 1619(b)", True, "DB101 IHSS page", asset_test=False
+            "magi",
+            N_('income-based (MAGI, "expansion") Medi-Cal'),
+            True,
+            "DB101 IHSS page, What You Pay",
+            asset_test=False,
         ),
         MediCalProgram(
-            "wdp", "Medi-Cal's Working Disabled Program (WDP)", True, "DB101 IHSS page; DHCS WDP"
+            "1619b", N_("Medi-Cal through SSI 1619(b)"), True, "DB101 IHSS page", asset_test=False
+        ),
+        MediCalProgram(
+            "wdp",
+            N_("Medi-Cal's Working Disabled Program (WDP)"),
+            True,
+            "DB101 IHSS page; DHCS WDP",
         ),
         MediCalProgram(
             "ad-fpl",
-            "the Aged & Disabled Federal Poverty Level program",
+            N_("the Aged & Disabled Federal Poverty Level program"),
             True,
             "Disability Rights California, IHSS Nuts & Bolts ch. 6; CANHR A&D FPL fact sheet",
         ),
         MediCalProgram(
             "pickle",
-            "the Pickle program",
+            N_("the Pickle program"),
             True,
             "Disability Rights California, IHSS Nuts & Bolts ch. 6",
         ),
         MediCalProgram(
             "medically-needy",
-            "medically needy (share-of-cost) Medi-Cal",
+            N_("medically needy (share-of-cost) Medi-Cal"),
             False,
             "DB101 IHSS page, What You Pay",
         ),
-        MediCalProgram("none", "no Medi-Cal", False, "DB101 IHSS page, What You Pay"),
+        MediCalProgram("none", N_("no Medi-Cal"), False, "DB101 IHSS page, What You Pay"),
     )
 }
 FREE_WITH = tuple(p for p in MEDI_CAL.values() if p.no_share_of_cost)
 
+# Translated where shown: _(HOUSEHOLD_LABELS[kind]).
 HOUSEHOLD_LABELS = {
-    "individual": "individual",
-    "couple": "couple",
-    "blind_individual": "blind individual",
-    "couple_one_blind": "couple, one blind",
-    "couple_both_blind": "couple, both blind",
+    "individual": N_("individual"),
+    "couple": N_("couple"),
+    "blind_individual": N_("blind individual"),
+    "couple_one_blind": N_("couple, one blind"),
+    "couple_both_blind": N_("couple, both blind"),
 }
 
-NOT_MODELED = (
+NOT_MODELED = N_(
     "Not modeled: living anywhere but your own home with cooking facilities; income deemed "
     "from parents to a disabled child (SOC 294C)."
 )
@@ -174,39 +183,55 @@ def check_household(household: Household) -> None:
         if amount is None:
             continue
         if not amount.is_finite() or amount < 0:
-            raise InputProblem(name, f"{amount} is not an amount of 0 or more")
+            why = _("{amount} is not an amount of 0 or more").format(amount=amount)
+            raise InputProblem(name, why)
         if amount > MAX_AMOUNT:
-            raise InputProblem(name, f"{amount} is more than {money_display(MAX_AMOUNT)}")
+            why = _("{amount} is more than {most}").format(
+                amount=amount, most=money_display(MAX_AMOUNT)
+            )
+            raise InputProblem(name, why)
     if h.disability_income > h.unearned:
         raise InputProblem(
             "disability_income",
-            f"{money_display(h.disability_income)} is more than the unearned income, "
-            f"{money_display(h.unearned)}: disability benefits are part of it",
+            _(
+                "{disability} is more than the unearned income, {unearned}: disability "
+                "benefits are part of it"
+            ).format(
+                disability=money_display(h.disability_income), unearned=money_display(h.unearned)
+            ),
         )
     if h.spouse_blind and not h.couple:
         raise InputProblem(
-            "spouse_blind", "a blind spouse needs a couple, and the household is not a couple"
+            "spouse_blind", _("a blind spouse needs a couple, and the household is not a couple")
         )
     if h.bwe and not (h.blind or h.spouse_blind):
         raise InputProblem(
             "bwe",
-            "blind work expenses (BWE) are for blind people, and no one in the household "
-            "is marked blind (POMS SI 00820.535)",
+            _(
+                "blind work expenses (BWE) are for blind people, and no one in the household "
+                "is marked blind (POMS SI 00820.535)"
+            ),
         )
     if h.irwe and h.kind in ("blind_individual", "couple_both_blind"):
         raise InputProblem(
             "irwe",
-            "impairment-related work expenses (IRWE) are for people who are not blind; "
-            "a blind person's work expenses are BWE (POMS SI 00820.540)",
+            _(
+                "impairment-related work expenses (IRWE) are for people who are not blind; "
+                "a blind person's work expenses are BWE (POMS SI 00820.540)"
+            ),
         )
     if h.medi_cal is not None and h.medi_cal not in MEDI_CAL:
-        raise InputProblem("medi_cal", f"{h.medi_cal!r} is not one of {', '.join(MEDI_CAL)}")
+        why = _("{value} is not one of {codes}").format(
+            value=repr(h.medi_cal), codes=", ".join(MEDI_CAL)
+        )
+        raise InputProblem("medi_cal", why)
     _check_spouse(h)
     if h.medi_cal_soc and h.free:
         raise InputProblem(
             "medi_cal_soc",
-            f"with {h.program.label if h.program else ''} there is no Medi-Cal share of cost "
-            "to show",
+            _("with {program} there is no Medi-Cal share of cost to show").format(
+                program=_(h.program.label) if h.program else ""
+            ),
         )
 
 
@@ -216,8 +241,10 @@ def _check_spouse(h: Household) -> None:
         field = "spouse_earned" if h.spouse_earned is not None else "spouse_unearned"
         raise InputProblem(
             field,
-            "a spouse who is not aged, blind or disabled does not go with {couple}, which is "
-            "for a spouse who is: give one or the other",
+            _(
+                "a spouse who is not aged, blind or disabled does not go with {couple}, which "
+                "is for a spouse who is: give one or the other"
+            ),
             ("couple",),
         )
     if not h.ineligible_spouse:
@@ -227,21 +254,31 @@ def _check_spouse(h: Household) -> None:
             if value:
                 raise InputProblem(
                     name,
-                    "this is for a household with a spouse who is not aged, blind or "
-                    "disabled: give {spouse_earned} or {spouse_unearned} too (0 for none)",
+                    _(
+                        "this is for a household with a spouse who is not aged, blind or "
+                        "disabled: give {spouse_earned} or {spouse_unearned} too (0 for none)"
+                    ),
                     ("spouse_earned", "spouse_unearned"),
                 )
     if h.spouse_ihss_wages > (h.spouse_earned or ZERO):
         raise InputProblem(
             "spouse_ihss_wages",
-            f"{money_display(h.spouse_ihss_wages)} is more than the spouse's earnings, "
-            f"{money_display(h.spouse_earned or ZERO)}: IHSS wages are part of them",
+            _(
+                "{wages} is more than the spouse's earnings, {earnings}: IHSS wages are part "
+                "of them"
+            ).format(
+                wages=money_display(h.spouse_ihss_wages),
+                earnings=money_display(h.spouse_earned or ZERO),
+            ),
         )
     if not 0 <= h.children <= MAX_CHILDREN:
         raise InputProblem(
-            "children", f"{h.children} is not a number of children from 0 to {MAX_CHILDREN}"
+            "children",
+            _("{n} is not a number of children from 0 to {most}").format(
+                n=h.children, most=MAX_CHILDREN
+            ),
         )
     if h.child_income and not h.children:
         raise InputProblem(
-            "child_income", "the children's own income needs {children}", ("children",)
+            "child_income", _("the children's own income needs {children}"), ("children",)
         )

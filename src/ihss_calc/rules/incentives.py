@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ihss_calc.amounts import MAX_AMOUNT, ZERO
+from ihss_calc.i18n import N_
 from ihss_calc.rates import Figure, Rates
 from ihss_calc.rules.countable import share_above, total_countable
 from ihss_calc.rules.deeming import Deeming, deem
@@ -70,7 +71,7 @@ class WdpCheck:
     likely_eligible: bool
 
 
-WDP_NOT_FOR_DEEMING = (
+WDP_NOT_FOR_DEEMING = N_(
     "The Working Disabled Program check is not made with a spouse who is not aged, blind or "
     "disabled: how WDP counts that spouse's income was not found in the rules ihss follows."
 )

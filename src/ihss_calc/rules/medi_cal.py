@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ihss_calc.amounts import ZERO, money_display
+from ihss_calc.i18n import N_, _, ngettext
 from ihss_calc.rates import Figure, Rates
 from ihss_calc.rules.household import Household
 from ihss_calc.rules.steps import Step
@@ -56,45 +57,53 @@ def medi_cal_share(
     share = above.quantize(rounding.quantum.value, rounding=rounding.mode)  # whole dollars
     buy_out = share - ihss_share if share >= ihss_share else None
     steps = [
-        Step("countable_income", "Countable income", countable_income,
-             "the same $20, $65 and one-half as the IHSS share of cost",
+        Step("countable_income", _("Countable income"), countable_income,
+             _("the same $20, $65 and one-half as the IHSS share of cost"),
              "22 CCR 50549.2, 50551.2; DB101 Countable Income Calculation"),
-        Step("health_premiums", "Health insurance premiums", -(countable_income - net),
-             "what you pay, Medicare Part B included; not below 0", "22 CCR 50555.2"),
-        Step("net_nonexempt_income", "Net nonexempt income", net, "income less premiums",
+        Step("health_premiums", _("Health insurance premiums"), -(countable_income - net),
+             _("what you pay, Medicare Part B included; not below 0"), "22 CCR 50555.2"),
+        Step("net_nonexempt_income", _("Net nonexempt income"), net, _("income less premiums"),
              "22 CCR 50653(a)(1)"),
-        Step("rounded_income", "Rounded to the dollar", rounded,
-             f"to {rounding.quantum.value}, 50 cents or more up ({rounding.mode})",
+        Step("rounded_income", _("Rounded to the dollar"), rounded,
+             _("to {quantum}, 50 cents or more up ({mode})").format(
+                 quantum=rounding.quantum.value, mode=rounding.mode),
              "22 CCR 50653(a)(1)", (rounding.quantum,)),
-        Step("maintenance_need", "Maintenance need", -need.value, need.label,
+        Step("maintenance_need", _("Maintenance need"), -need.value, _(need.label),
              "22 CCR 50653", (need,)),
-        Step("share_of_cost", "Medi-Cal share of cost", share,
-             "rounded income − maintenance need, not below 0", "22 CCR 50653(a)(1)"),
-        Step("ihss_share_of_cost", "IHSS share of cost", ihss_share,
-             "what you pay your provider, worked out above", "CDSS ACL 05-35"),
+        Step("share_of_cost", _("Medi-Cal share of cost"), share,
+             _("rounded income − maintenance need, not below 0"), "22 CCR 50653(a)(1)"),
+        Step("ihss_share_of_cost", _("IHSS share of cost"), ihss_share,
+             _("what you pay your provider, worked out above"), "CDSS ACL 05-35"),
     ]  # fmt: skip
     if buy_out is not None:
         steps.append(
-            Step("buy_out", "State buy-out", buy_out,
-                 "Medi-Cal share − IHSS share: the state pays it, not you",
+            Step("buy_out", _("State buy-out"), buy_out,
+                 _("Medi-Cal share − IHSS share: the state pays it, not you"),
                  "CDSS ACL 06-13; Disability Rights California, IHSS Nuts & Bolts ch. 6")
         )  # fmt: skip
+    shares = {"ihss": money_display(ihss_share), "medi_cal": money_display(share)}
     notes = [
-        f"You pay the IHSS share of cost, ${money_display(ihss_share)}, not the Medi-Cal share "
-        f"of cost, ${money_display(share)}. Medi-Cal bills earlier in the month can lower what "
-        f"you hand your provider; the county's Explanation of IHSS SOC letter, sent after each "
-        f"pay period, is the authority (CDSS ACL 05-35; RULES.md §9)."
+        _(
+            "You pay the IHSS share of cost, ${ihss}, not the Medi-Cal share of cost, "
+            "${medi_cal}. Medi-Cal bills earlier in the month can lower what you hand your "
+            "provider; the county's Explanation of IHSS SOC letter, sent after each pay period, "
+            "is the authority (CDSS ACL 05-35; RULES.md §9)."
+        ).format(**shares)
     ]
     if buy_out is None:
         notes.append(
-            f"Your Medi-Cal share of cost, ${money_display(share)}, is below your IHSS share of "
-            f"cost, ${money_display(ihss_share)}. Which one you owe in that case was not found "
-            f"in the rules ihss follows, so it does not pick one: ask the county."
+            _(
+                "Your Medi-Cal share of cost, ${medi_cal}, is below your IHSS share of cost, "
+                "${ihss}. Which one you owe in that case was not found in the rules ihss "
+                "follows, so it does not pick one: ask the county."
+            ).format(**shares)
         )
     if h.irwe or h.bwe:
         notes.append(
-            "Work expenses (IRWE, BWE) are taken off as for the IHSS share of cost; whether "
-            "Medi-Cal takes them off too was not found."
+            _(
+                "Work expenses (IRWE, BWE) are taken off as for the IHSS share of cost; whether "
+                "Medi-Cal takes them off too was not found."
+            )
         )
     return MediCalShare(
         countable_income=countable_income,
@@ -110,7 +119,7 @@ def medi_cal_share(
     )
 
 
-NOT_FOR_DEEMING = (
+NOT_FOR_DEEMING = N_(
     "The Medi-Cal share of cost with a spouse who is not aged, blind or disabled is not shown: "
     "how Medi-Cal counts that spouse's income was not found in the rules ihss follows (RULES.md "
     "§9 gives one person and two adults)."
@@ -144,33 +153,35 @@ def asset_check(household: Household, rates: Rates) -> AssetCheck | None:
         limit = first.value + more.value * (h.persons - 1)
         used = (first, more)
     over = None if h.assets is None or limit is None or not applies else h.assets > limit
-    people = f"{h.persons} {'person' if h.persons == 1 else 'people'}"
+    people = ngettext("{n} person", "{n} people", h.persons).format(n=h.persons)
     if limit is None:
-        note = f"No Medi-Cal asset limit is on file for {rates.year}; --assets was not checked."
+        note = _("No Medi-Cal asset limit is on file for {year}; --assets was not checked.")
+        note = note.format(year=rates.year)
     elif not applies and program is not None:
         note = (
-            "MAGI Medi-Cal has no asset limit."
+            _("MAGI Medi-Cal has no asset limit.")
             if program.code == "magi"
-            else f"{program.label} keeps SSI's own asset limit, which ihss does not check."
+            else _("{program} keeps SSI's own asset limit, which ihss does not check.").format(
+                program=_(program.label)
+            )
         )
     elif h.assets is None:
-        note = (
-            f"In {rates.year}, non-MAGI Medi-Cal has an asset limit: ${money_display(limit)} "
-            f"for {people} (DHCS ACWDL 25-14). Give your countable assets (--assets) to check."
-        )
+        note = _(
+            "In {year}, non-MAGI Medi-Cal has an asset limit: ${limit} for {people} (DHCS "
+            "ACWDL 25-14). Give your countable assets (--assets) to check."
+        ).format(year=rates.year, limit=money_display(limit), people=people)
     elif over:
-        note = (
-            f"Your countable assets, ${money_display(h.assets)}, are over the Medi-Cal asset "
-            f"limit of ${money_display(limit)} for {people} (DHCS ACWDL 25-14): non-MAGI "
-            f"Medi-Cal, and with it share-of-cost Medi-Cal, the Working Disabled Program and the "
-            f"A&D FPL program, is out of reach, and the IHSS share of cost worked out here may "
-            f"not apply at all."
-        )
+        note = _(
+            "Your countable assets, ${assets}, are over the Medi-Cal asset limit of ${limit} "
+            "for {people} (DHCS ACWDL 25-14): non-MAGI Medi-Cal, and with it share-of-cost "
+            "Medi-Cal, the Working Disabled Program and the A&D FPL program, is out of reach, "
+            "and the IHSS share of cost worked out here may not apply at all."
+        ).format(assets=money_display(h.assets), limit=money_display(limit), people=people)
     else:
-        note = (
-            f"Your countable assets, ${money_display(h.assets)}, are within the Medi-Cal asset "
-            f"limit of ${money_display(limit)} for {people} (DHCS ACWDL 25-14)."
-        )
+        note = _(
+            "Your countable assets, ${assets}, are within the Medi-Cal asset limit of ${limit} "
+            "for {people} (DHCS ACWDL 25-14)."
+        ).format(assets=money_display(h.assets), limit=money_display(limit), people=people)
     return AssetCheck(
         assets=h.assets,
         persons=h.persons,

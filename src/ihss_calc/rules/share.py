@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ihss_calc.amounts import ZERO, money_display
+from ihss_calc.i18n import _
 from ihss_calc.rates import Figure, Rates
 from ihss_calc.rules.countable import Computation, Countable, compute
 from ihss_calc.rules.deeming import Deeming, deem
@@ -143,36 +144,43 @@ def _working(
 ) -> list[Step]:
     """The steps from income to the computed share of cost."""
     if deeming is None:
-        entered = "both members, added together" if h.couple else "as entered"
+        entered = _("both members, added together") if h.couple else _("as entered")
         return [
             *income_steps("", own.countable, rates, entered, couple=h.couple),
-            *level_steps("", own, rates, "Share of cost"),
+            *level_steps("", own, rates, _("Share of cost")),
         ]
     steps = [
-        *income_steps("own_", own.countable, rates, "yours, as entered", couple=False),
-        *level_steps("own_", own, rates, "Share of cost on your own income"),
+        *income_steps("own_", own.countable, rates, _("yours, as entered"), couple=False),
+        *level_steps("own_", own, rates, _("Share of cost on your own income")),
         *deeming_steps(deeming),
     ]
     if deemed is None:
         steps.append(
-            Step("computed_share_of_cost", "Share of cost", own.share,
-                 "nothing is deemed: your own share of cost", "20 CFR 416.1163; RULES.md §8")
+            Step("computed_share_of_cost", _("Share of cost"), own.share,
+                 _("nothing is deemed: your own share of cost"), "20 CFR 416.1163; RULES.md §8")
         )  # fmt: skip
         return steps
     steps += [
         *income_steps(
-            "deemed_", deemed.countable, rates, "yours + your spouse's left, added", couple=True
+            "deemed_", deemed.countable, rates, _("yours + your spouse's left, added"), couple=True
         ),
-        *level_steps("deemed_", deemed, rates, "Share of cost with your spouse's income"),
+        *level_steps("deemed_", deemed, rates, _("Share of cost with your spouse's income")),
         Step(
             "computed_share_of_cost",
-            "Share of cost: the larger of the two",
+            _("Share of cost: the larger of the two"),
             decisive.share,
-            "deeming never gives a lower share of cost than your own income alone",
+            _("deeming never gives a lower share of cost than your own income alone"),
             "SSA Handbook §2168.4",
         ),
     ]
     return steps
+
+
+class SaidInTheAnswer(str):
+    """A note the plain-words answer already says in its own words: the table leaves it out,
+    the JSON keeps it (it is a str like any other note)."""
+
+    __slots__ = ()
 
 
 def _notes(
@@ -185,37 +193,45 @@ def _notes(
     mc_share: MediCalShare | None,
     assets: AssetCheck | None,
 ) -> tuple[str, ...]:
-    notes = []
+    notes: list[str] = []
     over_assets = assets is not None and assets.over_limit
     if computed and program is None and wdp is not None and wdp.likely_eligible and not over_assets:
         notes.append(
-            f"You may qualify for Medi-Cal's Working Disabled Program (WDP): your countable "
-            f"income for WDP, ${money_display(wdp.countable_income)}, is under its limit of "
-            f"${money_display(wdp.monthly_limit.value)} a month. WDP has no premium and means "
-            f"no IHSS share of cost (DHCS WDP; DB101 IHSS page)."
-        )
-    if program is not None and program.no_share_of_cost:
-        notes.append(
-            f"No share of cost: IHSS is free with {program.label} ({program.source})."
-            + (
-                f" Without it, the share of cost would be ${money_display(computed)} a month."
-                if computed
-                else ""
+            SaidInTheAnswer(
+                _(
+                    "You may qualify for Medi-Cal's Working Disabled Program (WDP): your "
+                    "countable income for WDP, ${income}, is under its limit of ${limit} a "
+                    "month. WDP has no premium and means no IHSS share of cost (DHCS WDP; DB101 "
+                    "IHSS page)."
+                ).format(
+                    income=money_display(wdp.countable_income),
+                    limit=money_display(wdp.monthly_limit.value),
+                )
             )
         )
+    if program is not None and program.no_share_of_cost:
+        note = _("No share of cost: IHSS is free with {program} ({source}).").format(
+            program=_(program.label), source=program.source
+        )
+        if computed:
+            note += " " + _("Without it, the share of cost would be ${amount} a month.").format(
+                amount=money_display(computed)
+            )
+        notes.append(note)
     elif computed and program is None:
         # Over the asset limit, only kinds without the non-MAGI asset test are left.
-        names = "; ".join(p.label for p in FREE_WITH if not (over_assets and p.asset_test))
-        notes.append(f"This share of cost would be 0 with any of: {names} (see --medi-cal).")
+        names = "; ".join(_(p.label) for p in FREE_WITH if not (over_assets and p.asset_test))
+        note = _("This share of cost would be 0 with any of: {programs} (see --medi-cal).")
+        notes.append(SaidInTheAnswer(note.format(programs=names)))
     if deeming is not None:
         notes.extend(_deeming_notes(h, rates, deeming))
     if mc_share is not None:
         notes.extend(mc_share.notes)
     elif wanted(h) and h.ineligible_spouse:
-        notes.append(NOT_FOR_DEEMING)
+        notes.append(_(NOT_FOR_DEEMING))
     if assets is not None:
         notes.append(assets.note)
-    notes.append(NOT_MODELED)
+    notes.append(_(NOT_MODELED))
     return tuple(notes)
 
 
@@ -223,16 +239,24 @@ def _deeming_notes(h: Household, rates: Rates, d: Deeming) -> list[str]:
     levels = rates.payment_levels
     difference = levels[h.deemed_kind].value - levels[h.kind].value
     notes = [
-        f"Deeming from your spouse uses the allocation amount ${money_display(d.allocation.value)} "
-        f"({d.allocation.status}: the federal couple rate less the individual rate). Whether IHSS "
-        f"uses it or the difference of the SSI/SSP payment levels (${money_display(difference)}) "
-        f"was not found, so the county's SOC 294A Part B worksheet may differ (RULES.md §8)."
+        _(
+            "Deeming from your spouse uses the allocation amount ${allocation} ({status}: the "
+            "federal couple rate less the individual rate). Whether IHSS uses it or the "
+            "difference of the SSI/SSP payment levels (${difference}) was not found, so the "
+            "county's SOC 294A Part B worksheet may differ (RULES.md §8)."
+        ).format(
+            allocation=money_display(d.allocation.value),
+            status=_(d.allocation.status),
+            difference=money_display(difference),
+        )
     ]
     if d.children:
         notes.append(
-            "The children's own income is taken as one total: if one child has more income than "
-            "the allocation amount, the county's child-by-child allocations are larger."
+            _(
+                "The children's own income is taken as one total: if one child has more income "
+                "than the allocation amount, the county's child-by-child allocations are larger."
+            )
         )
     if h.earned:
-        notes.append(WDP_NOT_FOR_DEEMING)
+        notes.append(_(WDP_NOT_FOR_DEEMING))
     return notes

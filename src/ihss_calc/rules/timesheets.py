@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from ihss_calc.i18n import N_, _, date_text
 from ihss_calc.rates import Figure, Rates
 from ihss_calc.rules.visits import (
     Totals,
@@ -54,9 +55,9 @@ def overlaps(visits: Visits) -> list[Finding]:
     mask = (1 << index_bits) - 1
     for kind, by, other, text in (
         ("overlap_providers", visits.recipients, visits.providers,
-         "two providers for {0} at the same time"),
+         N_("two providers for {who} at the same time: {one} and {other}, {minutes} minutes")),
         ("overlap_recipients", visits.providers, visits.recipients,
-         "{0} with two recipients at the same time"),
+         N_("{who} with two recipients at the same time: {one} and {other}, {minutes} minutes")),
     ):  # fmt: skip
         # One int a visit, (who, start, index), sorted: small, and fast to sort.
         packed = sorted((((by[i] << start_bits) | starts[i]) << index_bits) | i for i in timed)
@@ -80,9 +81,9 @@ def _overlap(kind: str, text: str, a: Visit, v: Visit) -> Finding:
     shared = min(a.end, v.end) - v.start
     return Finding(
         kind, "warning", (a.line, v.line),
-        f"{text.format(getattr(v, who))}: {getattr(a, other)} and {getattr(v, other)}, "
-        f"{shared} minutes",
-        "any shared minute is an overlap: a warning to check (derived)",
+        _(text).format(who=getattr(v, who), one=getattr(a, other), other=getattr(v, other),
+                       minutes=shared),
+        _("any shared minute is an overlap: a warning to check (derived)"),
         "DB101 IHSS page (the seed); RULES.md §10",
         {"minutes": shared, who: getattr(v, who), f"{other}s": [getattr(a, other),
                                                                 getattr(v, other)]},
@@ -109,14 +110,15 @@ def check(
         limit = h["provider_weekly_max_exempt" if provider in exemptions else "provider_weekly_max"]
         if worked > limit.value:
             overtime = worked - overtime_after
-            when = f"workweek of {week_start(week)}"
             figures = {"provider": provider, "week_starts": week_start(week).isoformat(),
                        "hours": worked, "overtime_hours": overtime}  # fmt: skip
             found.append(Finding(
                 "over_workweek", "violation", rows.want("week", (provider, week)),
-                f"{provider}: {worked} hours in the {when}, {worked - limit.value} over "
-                f"{limit.value}, with {overtime} overtime hours",
-                limit.label, _sources(limit), {**figures, "limit": limit.value,
+                _("{provider}: {hours} hours in the workweek of {week}, {over} over {limit}, "
+                  "with {overtime} overtime hours").format(
+                    provider=provider, hours=worked, week=date_text(week_start(week)),
+                    over=worked - limit.value, limit=limit.value, overtime=overtime),
+                _(limit.label), _sources(limit), {**figures, "limit": limit.value,
                                                "over_by": worked - limit.value},
             ))  # fmt: skip
     divisor = h["recipient_weekly_divisor"]
@@ -130,11 +132,16 @@ def check(
             found.append(Finding(
                 "over_recipient_weekly_max", "warning", rows.want("week_recipient", (provider,
                                                                                recipient, week)),
-                f"{provider}: {worked} hours for {recipient} in the workweek of "
-                f"{week_start(week)}, over {recipient}'s weekly maximum of {most} hours by "
-                f"{worked - most}, with {overtime} overtime hours",
-                f"{divisor.label} ({authorized[recipient]} ÷ {divisor.value}); hours may move "
-                "between weeks only without more overtime (RULES.md §10)", _sources(divisor),
+                _("{provider}: {hours} hours for {recipient} in the workweek of {week}, over "
+                  "{recipient}'s weekly maximum of {most} hours by {over}, with {overtime} "
+                  "overtime hours").format(
+                    provider=provider, hours=worked, recipient=recipient,
+                    week=date_text(week_start(week)), most=most, over=worked - most,
+                    overtime=overtime),
+                _("{label} ({authorized} ÷ {divisor}); hours may move between weeks only "
+                  "without more overtime (RULES.md §10)").format(
+                    label=_(divisor.label), authorized=authorized[recipient],
+                    divisor=divisor.value), _sources(divisor),
                 {"provider": provider, "recipient": recipient,
                  "week_starts": week_start(week).isoformat(), "hours": worked,
                  "weekly_max": most, "over_by": worked - most, "overtime_hours": overtime},
@@ -144,9 +151,10 @@ def check(
         if hours(minutes) > travel_max.value:
             found.append(Finding(
                 "over_travel", "violation", rows.want("travel", (provider, week)),
-                f"{provider}: {hours(minutes)} hours of travel in the workweek of "
-                f"{week_start(week)}, over {travel_max.value}",
-                travel_max.label, _sources(travel_max),
+                _("{provider}: {hours} hours of travel in the workweek of {week}, over "
+                  "{limit}").format(provider=provider, hours=hours(minutes),
+                                    week=date_text(week_start(week)), limit=travel_max.value),
+                _(travel_max.label), _sources(travel_max),
                 {"provider": provider, "week_starts": week_start(week).isoformat(),
                  "hours": hours(minutes), "limit": travel_max.value},
             ))  # fmt: skip
@@ -172,17 +180,20 @@ def _months(
         if recipient in authorized and claimed > authorized[recipient]:
             found.append(Finding(
                 "over_authorized", "violation", rows.want("month", (recipient, month)),
-                f"{recipient}: {claimed} hours claimed in {name}, over the {authorized[recipient]} "
-                f"authorized by {claimed - authorized[recipient]}",
-                "hours claimed may not pass the hours authorized", "RULES.md §10",
+                _("{recipient}: {hours} hours claimed in {month}, over the {authorized} "
+                  "authorized by {over}").format(
+                    recipient=recipient, hours=claimed, month=name,
+                    authorized=authorized[recipient], over=claimed - authorized[recipient]),
+                _("hours claimed may not pass the hours authorized"), "RULES.md §10",
                 {"recipient": recipient, "month": name, "hours": claimed,
                  "authorized": authorized[recipient]},
             ))  # fmt: skip
         if claimed > cap.value:
             found.append(Finding(
                 "over_monthly_cap", "violation", rows.want("month", (recipient, month)),
-                f"{recipient}: {claimed} hours claimed in {name}, over the cap of {cap.value}",
-                cap.label, _sources(cap),
+                _("{recipient}: {hours} hours claimed in {month}, over the cap of {cap}").format(
+                    recipient=recipient, hours=claimed, month=name, cap=cap.value),
+                _(cap.label), _sources(cap),
                 {"recipient": recipient, "month": name, "hours": claimed, "cap": cap.value},
             ))  # fmt: skip
     most = h["provider_monthly_max_exempt"]
@@ -191,8 +202,10 @@ def _months(
             name = f"{month[0]}-{month[1]:02d}"
             found.append(Finding(
                 "over_exempt_month", "violation", rows.want("provider_month", (provider, month)),
-                f"{provider}: {hours(minutes)} hours in {name}, over {most.value} with "
-                f"exemption {exemptions[provider]}", most.label, _sources(most),
+                _("{provider}: {hours} hours in {month}, over {most} with exemption "
+                  "{exemption}").format(
+                    provider=provider, hours=hours(minutes), month=name, most=most.value,
+                    exemption=exemptions[provider]), _(most.label), _sources(most),
                 {"provider": provider, "month": name, "hours": hours(minutes)},
             ))  # fmt: skip
     return found
@@ -226,7 +239,7 @@ class Rows:
             if v.travel and (v.provider, week_of(v.start)) in wanted.get("travel", ()):
                 found["travel"][v.provider, week_of(v.start)].append(v.line)
             seen: set[tuple[str, object]] = set()
-            for day, _ in _pieces(v.start, v.end):
+            for day, _minutes in _pieces(v.start, v.end):
                 week, month, _day = day_facts(day)
                 keys: tuple[tuple[str, object], ...] = (("week", (v.provider, week)),
                     ("week_recipient", (v.provider, v.recipient, week)),
