@@ -319,3 +319,17 @@ def test_the_glossary_names_the_terms_of_rules_11() -> None:
     ):
         assert term in glossary  # fmt: skip
     assert "not an official glossary" in glossary
+
+
+@pytest.mark.parametrize("columns", ["40", "60", "66", "80"])
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_no_amount_is_cut_in_either_language(columns: str, lang: str) -> None:
+    """Spanish words are longer: the what-if table drops its bars before it cuts an amount."""
+    args = ("--lang", lang, "whatif", "--unearned", "1000", "--disability-income", "1000",
+            "--earned", "0:3000:250")  # fmt: skip
+    whatif = run(*args, env={"COLUMNS": columns}).stdout
+    soc = run("--lang", lang, *SEED, env={"COLUMNS": columns}).stdout
+    assert "…" not in whatif
+    assert "2,750.00" in whatif
+    assert "2,592.71" in whatif
+    assert "1,197.50" in soc

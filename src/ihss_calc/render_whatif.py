@@ -24,23 +24,7 @@ def whatif(answer: WhatIf, out: Console | None = None) -> None:
     where WDP's limit is crossed; then the exact thresholds."""
     out = out or console()
     h = answer.household
-    narrow = out.width < NARROW
-    table = Table(
-        title=_(
-            "What you keep, by monthly earnings: {household}, {year} rates, unearned ${unearned}"
-        ).format(
-            household=_(HOUSEHOLD_LABELS[h.kind]),
-            year=answer.rates.year,
-            unearned=money_display(h.unearned),
-        ),
-        title_justify="left",
-        **({"box": None, "padding": (0, 0, 0, 1)} if narrow else {}),  # type: ignore[arg-type]
-    )
     columns = [_(name) for name in COLUMNS]
-    for name in columns:
-        table.add_column(name, justify="right", no_wrap=True)
-    if not narrow:
-        table.add_column(_("Share, drawn"), no_wrap=True, overflow="crop")
     top = max((p.share_of_cost for p in answer.points), default=ZERO) or Decimal(1)
     rows = []
     before = None  # the point before, to mark where things change within the sweep
@@ -54,10 +38,28 @@ def whatif(answer: WhatIf, out: Console | None = None) -> None:
         values = [money_display(v) for v in
                   (p.earned, p.share_of_cost, p.share_of_cost_with_wdp, p.kept)]  # fmt: skip
         rows.append((values, p.share_of_cost / top, ", ".join(markers)))
-    # The bar takes what the amounts, the markers and the borders (16) leave, 4 to 20 wide.
+    # The bar takes what the amounts, the markers and the borders (16) leave, 4 to 20 wide;
+    # where even 4 do not fit (a narrow terminal, longer words), no borders and no bars.
     widths = [max(len(n), *(len(r[0][i]) for r in rows)) for i, n in enumerate(columns)]
     marked = max((len(r[2]) for r in rows), default=0)
-    bar = max(4, min(20, out.width - sum(widths) - marked - 16 - 3))
+    room = out.width - sum(widths) - marked - 16 - 3
+    narrow = out.width < NARROW or room < 4
+    bar = max(4, min(20, room))
+    table = Table(
+        title=_(
+            "What you keep, by monthly earnings: {household}, {year} rates, unearned ${unearned}"
+        ).format(
+            household=_(HOUSEHOLD_LABELS[h.kind]),
+            year=answer.rates.year,
+            unearned=money_display(h.unearned),
+        ),
+        title_justify="left",
+        **({"box": None, "padding": (0, 0, 0, 1)} if narrow else {}),  # type: ignore[arg-type]
+    )
+    for name in columns:
+        table.add_column(name, justify="right", no_wrap=True)
+    if not narrow:
+        table.add_column(_("Share, drawn"), no_wrap=True, overflow="crop")
     changes = []
     for values, fraction, markers_text in rows:
         filled = int(fraction * bar)
