@@ -123,8 +123,6 @@ def monthly_earnings(
                                     ("--wage/--hours", wage is not None or hours is not None),
                                     ("--yearly", yearly is not None)) if used]  # fmt: skip
     if len(ways) > 1:
-        from ihss_calc.cli_whatif import two_ways
-
         raise click.UsageError(two_ways(ways))
     if (wage is None) != (hours is None):
         missing, given = ("--hours", "--wage") if hours is None else ("--wage", "--hours")
@@ -138,3 +136,10 @@ def monthly_earnings(
     if warning:
         click.echo(_("Warning: {warning}").format(warning=warning), err=True)
     return None
+
+
+def two_ways(ways: list[str]) -> str:
+    """Earnings given two (or three) ways at once (soc and whatif): which, and to give one."""
+    return _("{options} each give earnings: give one of them.").format(
+        options=_(" and ").join(ways)
+    )

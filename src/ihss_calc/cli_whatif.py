@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from ihss_calc.cli_lang import lang_option
-from ihss_calc.cli_options import household_options, make_household
+from ihss_calc.cli_options import household_options, make_household, two_ways
 from ihss_calc.cli_types import AMOUNT, HOURS_RANGE, RANGE, FilePath
 from ihss_calc.earnings import from_wage, from_yearly, looks_yearly
 from ihss_calc.i18n import N_, _
@@ -137,10 +137,3 @@ def _earnings(
         step = from_wage(wage, hours[1]).amount
     how = _("{how}, each rounded to the cent (half up)").format(how=how)
     return [p.amount for p in points], step, how
-
-
-def two_ways(ways: list[str]) -> str:
-    """Earnings given two (or three) ways at once: which, and to give one."""
-    return _("{options} each give earnings: give one of them.").format(
-        options=_(" and ").join(ways)
-    )

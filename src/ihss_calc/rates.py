@@ -128,13 +128,15 @@ def parse(text: str, origin: str, *, name: str = "", bundled: bool = False) -> R
         doc = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise RatesError(
-            origin, [(_FILE(), _("not valid TOML: {error}").format(error=exc))]
+            origin, [(_whole_file(), _("not valid TOML: {error}").format(error=exc))]
         ) from None
     except RecursionError:
-        raise RatesError(origin, [(_FILE(), _("not valid TOML: nested too deeply"))]) from None
+        raise RatesError(
+            origin, [(_whole_file(), _("not valid TOML: nested too deeply"))]
+        ) from None
     except ValueError as exc:  # a number of thousands of digits, say
         why = _("not valid TOML: {error}").format(error=str(exc)[:120])
-        raise RatesError(origin, [(_FILE(), why)]) from None
+        raise RatesError(origin, [(_whole_file(), why)]) from None
     from ihss_calc import schema  # pydantic is imported only when a file is checked
 
     found = schema.problems(doc)
@@ -153,10 +155,10 @@ def load_file(path: Path) -> Rates:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         why = _("not UTF-8 text: {reason}").format(reason=exc.reason)
-        raise RatesError(str(path), [(_FILE(), why)]) from None
+        raise RatesError(str(path), [(_whole_file(), why)]) from None
     except OSError as exc:
         why = _("cannot be read: {reason}").format(reason=exc.strerror)
-        raise RatesError(str(path), [(_FILE(), why)]) from None
+        raise RatesError(str(path), [(_whole_file(), why)]) from None
     return parse(text, str(path), name=path.name)
 
 
@@ -261,7 +263,7 @@ def label_text(figure: Figure) -> str:
     return _(figure.label)
 
 
-def _FILE() -> str:
+def _whole_file() -> str:
     return _("(file)")
 
 

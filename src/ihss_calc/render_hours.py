@@ -158,8 +158,7 @@ def write_findings_csv(findings: list[Finding], out: IO[str]) -> None:
 
 
 # The pay periods' halves as the JSON and CSV write them (codes), and as a table says them.
-HALVES = {1: "1st-15th", 2: "16th-end"}
-HALF_WORDS = {"1st-15th": N_("1st-15th"), "16th-end": N_("16th-end")}
+HALVES = {1: N_("1st-15th"), 2: N_("16th-end")}
 
 # A table's title per finding kind; {limit} is the rates file's figure.
 TITLES = {
@@ -224,6 +223,6 @@ def findings_tables(
             table.add_column(_(name), justify="right" if right else "left")
         for row in pay_periods(t):
             month, __, half = row["period"].partition(" ")
-            period = f"{month} {_(HALF_WORDS[half])}"
+            period = f"{month} {_(half)}"
             table.add_row(row["provider"], row["recipient"], period, str(row["hours"]))
         out.print(table)
