@@ -12,7 +12,7 @@ from ihss_calc.rates import RatesError, load_bundled, load_file, years_on_file
 from tests.helpers import run
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bad_rates"
-GOOD_2022 = years_on_file()[2022].read_text(encoding="utf-8")
+GOOD_2022 = Path(years_on_file()[2022]).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("year", list(years_on_file()))

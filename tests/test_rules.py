@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -186,7 +187,7 @@ def test_half_cent_rounds_down(rates_2022: Rates, earned: str, above: str, share
 
 def test_figures_come_from_the_rates_file_not_the_code() -> None:
     # A county worker trying other figures: change them in a file and the answer follows.
-    text = years_on_file()[2022].read_text(encoding="utf-8")
+    text = Path(years_on_file()[2022]).read_text(encoding="utf-8")
     text = text.replace("value = 20.00", "value = 25.00", 1)
     text = text.replace("value = 65.00", "value = 85.00", 1)
     text = text.replace('mode = "ROUND_HALF_DOWN"', 'mode = "ROUND_HALF_UP"')

@@ -220,7 +220,7 @@ def test_year_must_match_rates_file() -> None:
 
 def test_rates_file_named_for_another_year(tmp_path: Path) -> None:
     path = tmp_path / "rates_2027.toml"
-    path.write_text(years_on_file()[2026].read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text(Path(years_on_file()[2026]).read_text(encoding="utf-8"), encoding="utf-8")
     result = run("rates", "--check", str(path))
     assert result.exit_code == 1
     assert f"  {path}: year: is 2026, but the file is named rates_2027.toml\n" in result.stderr
@@ -234,7 +234,7 @@ def data_with_2027(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The bundled folder as it would be with tests/fixtures/rates_2027.toml dropped in."""
     folder = tmp_path / "data"
     folder.mkdir()
-    for path in years_on_file().values():
+    for path in map(Path, years_on_file().values()):
         (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     shutil.copy(FIXTURES / "rates_2027.toml", folder / "rates_2027.toml")
     monkeypatch.setattr(rates_mod, "bundled_folder", lambda: folder)

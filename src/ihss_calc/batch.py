@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ihss_calc.amounts import ZERO, AmountError, money_text, parse_amount
@@ -157,8 +157,8 @@ class Engine:
             quantum=rates.rounding.quantum.value,
             mode=rates.rounding.mode,
             free=h.free,
-            bwe_error=_problem(replace(h, bwe=Decimal(1))),
-            irwe_error=_problem(replace(h, irwe=Decimal(1))),
+            bwe_error=_problem(h._replace(bwe=Decimal(1))),
+            irwe_error=_problem(h._replace(irwe=Decimal(1))),
             warnings=warnings,
             template=template,
         )
@@ -203,8 +203,8 @@ class Engine:
         def optional(name: str) -> Decimal | None:
             return amount(full[name], name) if full[name].strip() else None
 
-        household = replace(
-            profile.household, unearned=unearned, earned=earned, irwe=irwe, bwe=bwe,
+        household = profile.household._replace(
+            unearned=unearned, earned=earned, irwe=irwe, bwe=bwe,
             disability_income=amount(values[9], "disability_income"),
             spouse_earned=optional("spouse_earned"), spouse_unearned=optional("spouse_unearned"),
             spouse_ihss_wages=amount(full["spouse_ihss_wages"], "spouse_ihss_wages"),

@@ -12,8 +12,7 @@ import datetime as dt
 import os
 import sys
 from decimal import Decimal
-from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
@@ -25,6 +24,9 @@ from ihss_calc.i18n import N_, _, date_text, ngettext
 from ihss_calc.rules import (
     share_of_cost,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -224,7 +226,7 @@ earn before paying a share of cost.
 @click.option("--brief", is_flag=True, help=N_("Print only the answer, in plain words."))
 @click.option(
     "--worksheet",
-    type=FilePath(dir_okay=False, writable=True, path_type=Path),
+    type=FilePath(dir_okay=False, writable=True),
     metavar=N_("FILE.html"),
     help=N_("Also write a printable worksheet, laid out like the county's SOC 294A."),
 )
@@ -315,7 +317,7 @@ work-incentive figures, each with its status and sources. Or check a rates file 
     "--check",
     "check_file",
     metavar=N_("FILE"),
-    type=FilePath(exists=True, dir_okay=False, path_type=Path),
+    type=FilePath(exists=True, dir_okay=False),
     help=N_("Check a rates file (say, next year's): every problem, by file and key."),
 )
 @lang_option

@@ -49,7 +49,7 @@ in its place; the others go on. A one-line summary goes to stderr.
 
 @click.command(help=BATCH_HELP, epilog=BATCH_EPILOG)
 @click.argument("source", default="-", metavar=N_("[FILE|-]"),
-                type=FilePath(dir_okay=False, allow_dash=True, path_type=Path))  # fmt: skip
+                type=FilePath(dir_okay=False, allow_dash=True))  # fmt: skip
 @click.option(
     "--input-format", type=click.Choice(["csv", "jsonl"], case_sensitive=False), default=None,
     help=N_("csv or jsonl. Default: from FILE's name (.csv, .jsonl, .ndjson); needed for stdin."),
@@ -68,7 +68,7 @@ in its place; the others go on. A one-line summary goes to stderr.
 @click.option("--year", type=int, default=None, help=N_("Rates year for rows that give none."))
 @click.option(
     "--rates", "rates_file", metavar=N_("FILE"),
-    type=FilePath(exists=True, dir_okay=False, path_type=Path),
+    type=FilePath(exists=True, dir_okay=False),
     help=N_("Use this rates file for every row instead of the bundled ones."),
 )  # fmt: skip
 @lang_option

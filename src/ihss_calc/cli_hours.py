@@ -33,7 +33,7 @@ def rates_options(command: Callable[..., None]) -> Callable[..., None]:
     options = [
         click.option("--year", type=int, default=None, help=N_("Rates year. Default: as for soc.")),
         click.option("--rates", "rates_file", metavar=N_("FILE"),
-                     type=FilePath(exists=True, dir_okay=False, path_type=Path),
+                     type=FilePath(exists=True, dir_okay=False),
                      help=N_("Use this rates file instead of the bundled one.")),
         click.option("--json", "as_json", is_flag=True, help=N_("Print one JSON object.")),
         lang_option,
@@ -174,7 +174,7 @@ recipient), each recipient's months (hours authorized, the cap), and the pay per
 
 @timesheets.command(help=CHECK_HELP, epilog=CHECK_EPILOG)
 @click.argument("source", metavar=N_("FILE"),
-                type=FilePath(exists=True, dir_okay=False, path_type=Path))  # fmt: skip
+                type=FilePath(exists=True, dir_okay=False))  # fmt: skip
 @click.option(
     "--input-format",
     type=click.Choice(["csv", "jsonl"], case_sensitive=False),
@@ -198,7 +198,7 @@ recipient), each recipient's months (hours authorized, the cap), and the pay per
     "--authorizations",
     "auth_file",
     metavar=N_("FILE"),
-    type=FilePath(exists=True, dir_okay=False, path_type=Path),
+    type=FilePath(exists=True, dir_okay=False),
     help=N_("A CSV of recipient,hours: each recipient's monthly authorized hours."),
 )
 @click.option(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -86,7 +85,7 @@ def household_options(command: Callable[..., None]) -> Callable[..., None]:
                      help=N_("Rates for this calendar year. Default: the latest year on file, not "
                      "after this year.")),
         click.option("--rates", "rates_file", metavar=N_("FILE"),
-                     type=FilePath(exists=True, dir_okay=False, path_type=Path),
+                     type=FilePath(exists=True, dir_okay=False),
                      help=N_("Use this rates file instead of the bundled one (see 'ihss rates "
                      "--check').")),
         click.option("--json", "as_json", is_flag=True,

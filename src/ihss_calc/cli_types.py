@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
 from ihss_calc.amounts import AmountError, parse_amount, parse_range
 from ihss_calc.i18n import _
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class ParsedType(click.ParamType):  # type: ignore[type-arg]
@@ -32,17 +34,22 @@ class ParsedType(click.ParamType):  # type: ignore[type-arg]
 
 
 class FilePath(click.Path):
-    """click.Path, with a name the system cannot take (a NUL byte) as a usage error."""
+    """click.Path giving a ``pathlib.Path``, with a name the system cannot take (a NUL byte) as
+    a usage error. pathlib is imported only when a path is given: the start-up of every run
+    that gives none is spared it (benchmarks/startup.py)."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and "\x00" in value:
             self.fail(_("{name} is not a file name: it holds a NUL byte").format(name=repr(value)),
                       param, ctx)  # fmt: skip
         try:
-            return super().convert(value, param, ctx)
+            text = super().convert(value, param, ctx)
         except ValueError as exc:  # os.stat: "embedded null byte"
             why = _("{name} is not a file name: {reason}").format(name=repr(value), reason=exc)
             self.fail(why, param, ctx)
+        from pathlib import Path
+
+        return Path(cast(str, text))  # a str given, a str back (path_type is None)
 
 
 AMOUNT = ParsedType("amount", parse_amount)

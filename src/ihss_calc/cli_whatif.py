@@ -63,7 +63,7 @@ WDP's income limit is crossed.
 @household_options
 @click.option(
     "--chart",
-    type=FilePath(dir_okay=False, writable=True, path_type=Path),
+    type=FilePath(dir_okay=False, writable=True),
     metavar=N_("FILE.svg|FILE.png"),
     help=N_("Also draw the share of cost and what you keep against earnings."),
 )

@@ -15,12 +15,11 @@ import datetime as dt
 import gettext
 import os
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Final
 
 LANGUAGES: Final = ("en", "es")
 DOMAIN: Final = "ihss"
-LOCALE_DIR: Final = Path(__file__).parent / "locale"
+LOCALE_DIR: Final = os.path.join(os.path.dirname(__file__), "locale")  # no pathlib at start-up
 # gettext's order (GNU gettext's too): the first of these that is set decides.
 ENVIRONMENT: Final = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
@@ -104,7 +103,7 @@ def choose(code: str | None) -> str:
     )
     _language = code
     # click looks its messages up through the global gettext domain, by the environment.
-    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    gettext.bindtextdomain(DOMAIN, LOCALE_DIR)
     gettext.textdomain(DOMAIN)
     os.environ["LANGUAGE"] = code
     return code

@@ -3,22 +3,23 @@
 The rules core sees only the frozen dataclasses here. A rates file is TOML, read with
 ``parse_float=Decimal`` so no figure ever passes through float, and checked against
 ``ihss_calc.schema`` before it is used. The bundled files live in the package's ``data``
-folder (``importlib.resources``), one ``rates_YYYY.toml`` per year.
+folder, one ``rates_YYYY.toml`` per year (found by os.path: the package is installed as files,
+and importlib.resources and pathlib would cost every start-up more than the rest of this).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
-from importlib.resources import files
-from importlib.resources.abc import Traversable
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 from ihss_calc.i18n import N_, _, ngettext
 
@@ -36,15 +37,13 @@ STATUS_WORDS = (N_("verified"), N_("cross-checked"), N_("derived"), N_("federal"
 _FILE_NAME = re.compile(r"rates_(\d{4})\.toml")
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     id: str
     title: str
     url: str
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """One figure: where it sits in the file (``key``), what it is, its value and provenance."""
 
     key: str
@@ -57,16 +56,14 @@ class Figure:
     parts: tuple[Figure, ...] = ()  # a payment level's federal and state parts
 
 
-@dataclass(frozen=True, slots=True)
-class Rounding:
+class Rounding(NamedTuple):
     """How the share of cost is rounded: to ``quantum.value`` with decimal's ``mode``."""
 
     quantum: Figure
     mode: str
 
 
-@dataclass(frozen=True, slots=True)
-class Rates:
+class Rates(NamedTuple):
     year: int
     origin: str  # the file the figures came from, as a person would name it
     bundled: bool
@@ -80,10 +77,10 @@ class Rates:
     deeming_allocation: Figure  # RULES.md §8: per ineligible child, and the deeming threshold
     maintenance_need: Mapping[str, Figure]  # RULES.md §9: one_person, two_adults
     medi_cal_rounding: Rounding  # net nonexempt income to the dollar (22 CCR 50653)
-    wdp_income_limits: Mapping[str, Figure] = field(default_factory=dict)  # individual, couple
-    thresholds_1619b: Mapping[str, Figure] = field(default_factory=dict)  # regular, blind
-    asset_limit: Mapping[str, Figure] = field(default_factory=dict)  # first_person, each_additional
-    hours: Mapping[str, Figure] = field(default_factory=dict)  # RULES.md §6, §10: schema.Hours
+    wdp_income_limits: Mapping[str, Figure] = {}  # individual, couple
+    thresholds_1619b: Mapping[str, Figure] = {}  # regular, blind
+    asset_limit: Mapping[str, Figure] = {}  # first_person, each_additional
+    hours: Mapping[str, Figure] = {}  # RULES.md §6, §10: schema.Hours
 
     def figures(self) -> list[Figure]:
         """Every figure, in the order a person would read them."""
@@ -162,22 +159,22 @@ def load_file(path: Path) -> Rates:
     return parse(text, str(path), name=path.name)
 
 
-def bundled_folder() -> Traversable:
-    return files("ihss_calc") / "data"
+def bundled_folder() -> str:
+    return os.path.join(os.path.dirname(__file__), "data")
 
 
-def years_on_file(folder: Traversable | None = None) -> dict[int, Traversable]:
-    """The bundled rates files by year: every ``rates_YYYY.toml`` in the folder."""
-    folder = folder or bundled_folder()
+def years_on_file(folder: str | None = None) -> dict[int, str]:
+    """The bundled rates files by year: the path of every ``rates_YYYY.toml`` in the folder."""
     found = {}
-    for entry in folder.iterdir():
-        match = _FILE_NAME.fullmatch(entry.name)
-        if match and entry.is_file():
-            found[int(match.group(1))] = entry
+    with os.scandir(folder or bundled_folder()) as entries:
+        for entry in entries:
+            match = _FILE_NAME.fullmatch(entry.name)
+            if match and entry.is_file():
+                found[int(match.group(1))] = entry.path
     return dict(sorted(found.items()))
 
 
-def load_bundled(year: int, folder: Traversable | None = None) -> Rates:
+def load_bundled(year: int, folder: str | None = None) -> Rates:
     """The rates shipped with ihss for ``year``; ``KeyError`` if there is no file for it.
 
     A bundled file is part of the package: the test suite checks every one against the schema
@@ -186,8 +183,10 @@ def load_bundled(year: int, folder: Traversable | None = None) -> Rates:
     file cannot be built, or holds a figure no valid file could, it is checked in full, and the
     problems are reported by key as for any other file.
     """
-    entry = years_on_file(folder)[year]
-    return _bundled(entry.read_text(encoding="utf-8"), entry.name, year)
+    path = years_on_file(folder)[year]
+    with open(path, encoding="utf-8") as file:
+        text = file.read()
+    return _bundled(text, os.path.basename(path), year)
 
 
 @functools.lru_cache(maxsize=32)  # Rates are frozen: the same text gives the same Rates

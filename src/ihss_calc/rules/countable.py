@@ -12,15 +12,14 @@ Every figure comes from ``Rates``; the only numbers here are 0.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ihss_calc.amounts import ZERO
 from ihss_calc.rates import Figure, Rates
 
 
-@dataclass(frozen=True, slots=True)
-class Countable:
+class Countable(NamedTuple):
     """Countable income and every amount that went into it, in the order SSA applies them."""
 
     unearned: Decimal
@@ -137,8 +136,7 @@ def share_above(rates: Rates, kind: str, total: Decimal) -> Decimal:
     return above_and_share(total, level, rates.rounding.quantum.value, rates.rounding.mode)[1]
 
 
-@dataclass(frozen=True, slots=True)
-class Computation:
+class Computation(NamedTuple):
     """Countable income set against one payment level."""
 
     kind: str  # the payment level's household kind

@@ -18,16 +18,15 @@ Pure functions; every figure from ``Rates``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ihss_calc.amounts import ZERO
 from ihss_calc.rates import Figure, Rates
 from ihss_calc.rules.household import Household
 
 
-@dataclass(frozen=True, slots=True)
-class Deeming:
+class Deeming(NamedTuple):
     """What of the spouse's income is deemed to the recipient, and every amount on the way."""
 
     spouse_earned: Decimal  # as given

@@ -3,8 +3,8 @@ and a provider's weekly maximum for one recipient. Pure; every figure from ``Rat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from ihss_calc.i18n import N_
 from ihss_calc.rates import Figure, Rates
@@ -34,8 +34,7 @@ def hours_and_minutes(hours: Decimal) -> str:
     return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
-@dataclass(frozen=True, slots=True)
-class Authorization:
+class Authorization(NamedTuple):
     weekly: dict[str, Decimal]  # by category; empty when a monthly total was given
     severe_weekly: Decimal | None  # the weekly hours of the categories that count
     monthly: Decimal  # authorized hours a month, exact

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ihss_calc.amounts import MAX_AMOUNT, ZERO, money_display
 from ihss_calc.i18n import N_, _
@@ -15,8 +15,7 @@ SCHEMA_VERSION = 1
 MAX_CHILDREN = 30
 
 
-@dataclass(frozen=True, slots=True)
-class MediCalProgram:
+class MediCalProgram(NamedTuple):
     code: str
     label: str
     no_share_of_cost: bool
@@ -111,8 +110,7 @@ class InputProblem(ValueError):
         return text
 
 
-@dataclass(frozen=True, slots=True)
-class Household:
+class Household(NamedTuple):
     """Who is asking and their monthly income. Amounts are Decimal dollars, 0 or more."""
 
     unearned: Decimal = ZERO

@@ -6,8 +6,8 @@ Pure functions over Decimal; every figure from ``Rates``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ihss_calc.amounts import MAX_AMOUNT, ZERO
 from ihss_calc.i18n import N_
@@ -60,8 +60,7 @@ def max_earned_without_soc(household: Household, rates: Rates) -> Decimal | None
     return largest_cents(lambda earned: not share_at_earnings(household, rates, earned, d))
 
 
-@dataclass(frozen=True, slots=True)
-class WdpCheck:
+class WdpCheck(NamedTuple):
     """Medi-Cal's Working Disabled Program, roughly: countable income, counted as RULES.md §1
     with disability income left out, under 250% of the poverty level (DHCS WDP page)."""
 
@@ -120,8 +119,7 @@ def max_earned_under_wdp_limit(household: Household, rates: Rates) -> Decimal | 
     return largest_cents(under) if under(ZERO) else None
 
 
-@dataclass(frozen=True, slots=True)
-class Threshold1619b:
+class Threshold1619b(NamedTuple):
     """1619(b), as information: yearly earnings against California's threshold."""
 
     threshold: Figure

@@ -13,8 +13,8 @@ Pure functions; every figure from ``Rates``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ihss_calc.amounts import ZERO, money_display
 from ihss_calc.i18n import N_, _, ngettext
@@ -23,8 +23,7 @@ from ihss_calc.rules.household import Household
 from ihss_calc.rules.steps import Step
 
 
-@dataclass(frozen=True, slots=True)
-class MediCalShare:
+class MediCalShare(NamedTuple):
     countable_income: Decimal
     health_premiums: Decimal
     net_nonexempt_income: Decimal
@@ -126,8 +125,7 @@ NOT_FOR_DEEMING = N_(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class AssetCheck:
+class AssetCheck(NamedTuple):
     assets: Decimal | None  # None: not given
     persons: int
     limit: Decimal | None  # None: no limit on file for the year

@@ -7,8 +7,8 @@ asset limit, and the steps and notes that explain them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ihss_calc.amounts import ZERO, money_display
 from ihss_calc.i18n import _
@@ -41,8 +41,7 @@ from ihss_calc.rules.medi_cal import (
 from ihss_calc.rules.steps import Step, deeming_steps, income_steps, level_steps, medi_cal_steps
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(NamedTuple):
     household: Household
     rates: Rates
     own: Computation  # the household's own income (a couple's, added together)

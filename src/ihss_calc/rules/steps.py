@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ihss_calc.amounts import money_display
 from ihss_calc.i18n import _, ngettext
@@ -13,8 +13,7 @@ from ihss_calc.rules.deeming import Deeming
 from ihss_calc.rules.household import HOUSEHOLD_LABELS, MediCalProgram
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """One line of the working: what it is, its amount, the rule and the figures it used."""
 
     id: str

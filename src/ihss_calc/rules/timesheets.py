@@ -8,8 +8,9 @@ from __future__ import annotations
 import functools
 from array import array
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import NamedTuple
 
 from ihss_calc.i18n import N_, _, date_text
 from ihss_calc.rates import Figure, Rates
@@ -26,15 +27,14 @@ from ihss_calc.rules.visits import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     kind: str
     severity: str  # "violation", "warning" or "info"
     rows: tuple[int, ...]
     message: str
     rule: str
     source: str
-    figures: dict[str, object] = field(default_factory=dict)
+    figures: Mapping[str, object] = {}
 
 
 @functools.lru_cache(maxsize=64)  # a few figures, named by thousands of findings
@@ -253,6 +253,6 @@ class Rows:
         for f in findings:
             if f.rows and f.rows[0] < 0:
                 name, key = self._marks[-f.rows[0] - 1]
-                f = replace(f, rows=tuple(found[name][key]))
+                f = f._replace(rows=tuple(found[name][key]))
             filled.append(f)
         return filled

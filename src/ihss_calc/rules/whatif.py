@@ -3,8 +3,8 @@ each level of earnings, and where things change. Imported only by whatif's paths
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ihss_calc.amounts import ZERO
 from ihss_calc.rates import Figure, Rates
@@ -20,8 +20,7 @@ from ihss_calc.rules.incentives import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(NamedTuple):
     """One earnings level of a what-if sweep."""
 
     earned: Decimal
@@ -61,8 +60,7 @@ def sweep(household: Household, rates: Rates, earnings: list[Decimal]) -> list[P
     return points
 
 
-@dataclass(frozen=True, slots=True)
-class WhatIf:
+class WhatIf(NamedTuple):
     """A sweep over earnings, and the exact earnings where things change."""
 
     household: Household  # its ``earned`` is not used
