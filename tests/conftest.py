@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 
 import pytest
 
 from ihss_calc.rates import Rates, load_bundled
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The parsed rates ihss keeps (ihss_calc.rates_cache) go to a folder of the run's own, set
+    before any test module loads rates, so that no test reads or writes the user's cache."""
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="ihss-tests-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.pop("XDG_CACHE_HOME", ""), ignore_errors=True)
+
 
 # The command line picks its default rates year from today's date. Tests pin "today" so that
 # they give the same answers in any year; 2022 is the year of the worked examples.

@@ -13,7 +13,6 @@ import datetime as dt
 import functools
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from pathlib import Path
 
+from ihss_calc import rates_cache
 from ihss_calc.i18n import N_, _, ngettext
 
 HOUSEHOLD_KINDS = (
@@ -121,6 +121,8 @@ def parse(text: str, origin: str, *, name: str = "", bundled: bool = False) -> R
 
     ``name`` is the file's name: a file called ``rates_YYYY.toml`` must hold year YYYY.
     """
+    import tomllib  # here, not at start-up: a bundled file is usually read from the cache
+
     try:
         doc = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
@@ -192,10 +194,18 @@ def load_bundled(year: int, folder: str | None = None) -> Rates:
 @functools.lru_cache(maxsize=32)  # Rates are frozen: the same text gives the same Rates
 def _bundled(text: str, name: str, year: int) -> Rates:
     origin = f"bundled {name}"  # as the JSON names it; ``origin_text`` says it to a person
+    doc = rates_cache.load(name, text)
+    if doc is None:
+        import tomllib
+
+        try:
+            doc = tomllib.loads(text, parse_float=Decimal)
+        except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+            return parse(text, origin, name=name, bundled=True)  # says what is wrong
+        rates_cache.store(name, text, doc)
     try:
-        rates = _build(tomllib.loads(text, parse_float=Decimal), origin, bundled=True)
-    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError, ArithmeticError,
-            RecursionError):  # fmt: skip
+        rates = _build(doc, origin, bundled=True)
+    except (KeyError, TypeError, ValueError, ArithmeticError):
         rates = None
     if rates is None or rates.year != year or not _sound(rates):
         return parse(text, origin, name=name, bundled=True)
