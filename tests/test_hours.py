@@ -225,6 +225,18 @@ def test_pay_periods_split_a_workweek(tmp_path: Path) -> None:
     assert "Hours by workweek, and overtime (over 40)" in table.stdout
 
 
+def test_names_are_shown_as_written_never_as_markup(tmp_path: Path) -> None:
+    # rich would read "[/b]" as a closing tag (an error) and "[bold]" as a style.
+    path = tmp_path / "brackets.csv"
+    path.write_text("provider,recipient,date,start,end\n"
+                    "[/b],[bold]R1,2026-03-02,08:00,12:00\n"
+                    "P2,[bold]R1,2026-03-02,11:00,13:00\n")  # fmt: skip
+    table = run("timesheets", "check", str(path), "--pay-periods", env={"COLUMNS": "160"})
+    assert table.exit_code == 1, table.stderr
+    assert "[/b]" in table.stdout
+    assert table.stdout.count("[bold]R1") >= 3  # the overlap, and the pay-period rows
+
+
 @pytest.mark.parametrize(
     ("row", "message"),
     [

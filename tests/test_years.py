@@ -354,3 +354,14 @@ def test_broken_bundled_file_is_checked_in_full(
     result = run(*SEED, "--json")
     assert (result.exit_code, result.stdout) == (1, "")
     assert f"  bundled rates_2027.toml: {problem}\n" in result.stderr
+
+
+def test_a_rates_file_path_is_shown_as_written(tmp_path: Path) -> None:
+    # Not read as console markup: "[bold]" in a folder's name is no style tag.
+    folder = tmp_path / "[bold]x[red]"
+    folder.mkdir()
+    path = folder / "rates_2022.toml"
+    path.write_text(Path(years_on_file()[2022]).read_text(encoding="utf-8"), encoding="utf-8")
+    result = run(*SEED, "--rates", str(path), env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.stderr
+    assert "[bold]x[red]" in result.stdout  # the title says where the figures came from

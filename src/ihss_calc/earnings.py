@@ -8,8 +8,8 @@ is × 52 ÷ 12. The result is rounded to the cent, half a cent up, once, at the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from ihss_calc.amounts import AmountError, money_display
 from ihss_calc.i18n import _
@@ -42,8 +42,7 @@ def parse_hours(text: str, *, weekly: bool = True) -> Decimal:
     return hours
 
 
-@dataclass(frozen=True, slots=True)
-class Monthly:
+class Monthly(NamedTuple):
     """A monthly amount worked out from another way of giving earnings."""
 
     exact: Decimal

@@ -10,7 +10,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import IO, TextIO, TypeVar, cast
+from typing import IO, Any, TextIO, TypeVar, cast
 
 from rich.console import Console
 from rich.table import Table
@@ -116,12 +116,19 @@ def soc(
             out.print(Text(f"- {note}", style="dim"))
 
 
+def titled_table(title: str, **options: Any) -> Table:
+    """A rich Table whose title is text as written, never console markup: a file name such
+    as /tmp/[x]/rates.toml is shown as it is (and no markup parser runs at start-up). Column
+    headers are given as ``Text`` for the same reason."""
+    return Table(title=Text(title, style="table.title"), title_justify="left", **options)
+
+
 def steps_table(title: str, steps: Sequence[Step]) -> Table:
     """Steps as rows: label, amount, and the rule, source and status as detail."""
-    table = Table(title=title, title_justify="left", expand=False)
-    table.add_column(_("Step"), ratio=4)
-    table.add_column(_("Amount"), justify="right", no_wrap=True)
-    table.add_column(_("Rule · source · status"), ratio=6)
+    table = titled_table(title, expand=False)
+    table.add_column(Text(_("Step")), ratio=4)
+    table.add_column(Text(_("Amount")), justify="right", no_wrap=True)
+    table.add_column(Text(_("Rule · source · status")), ratio=6)
     for step in steps:
         base = _base_id(step.id)
         if base in _HIDDEN_WHEN_ZERO and not step.amount:

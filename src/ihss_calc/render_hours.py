@@ -184,10 +184,9 @@ def _title(kind: str, rates: Rates) -> str:
 def findings_tables(
     findings: list[Finding], t: Totals, visits: int, rates: Rates, *, periods: bool
 ) -> None:
-    from rich.table import Table
     from rich.text import Text
 
-    from ihss_calc.render import console
+    from ihss_calc.render import console, titled_table
 
     out = console()
     by_kind: dict[str, list[Finding]] = defaultdict(list)
@@ -198,31 +197,33 @@ def findings_tables(
                         visits)  # fmt: skip
         out.print(Text(none.format(n=f"{visits:,}"), style="bold"))
     for kind, items in sorted(by_kind.items(), key=lambda kv: list(TITLES).index(kv[0])):
-        table = Table(title=_title(kind, rates), title_justify="left")
-        table.add_column(_("Rows"), no_wrap=True)
-        table.add_column(_("Finding"))
-        table.add_column(_("Rule · source"), style="dim")
+        table = titled_table(_title(kind, rates))
+        table.add_column(Text(_("Rows")), no_wrap=True)
+        table.add_column(Text(_("Finding")))
+        table.add_column(Text(_("Rule · source")), style="dim")
         for f in items:
             shown = ", ".join(map(str, f.rows[:12])) + (" …" if len(f.rows) > 12 else "")
-            table.add_row(shown, f.message, f"{f.rule} · {f.source}")
+            # Text, not markup: a provider named "[/b]" is shown as written
+            table.add_row(Text(shown), Text(f.message), Text(f"{f.rule} · {f.source}"))
         out.print(table)
     if periods:
         after = rates.hours["overtime_after"].value
         title = _("Hours by workweek, and overtime (over {limit})").format(limit=after)
-        table = Table(title=title, title_justify="left")
+        table = titled_table(title)
         for name, right in ((N_("Provider"), False), (N_("Workweek of"), False),
                             (N_("Hours"), True), (N_("Overtime"), True)):  # fmt: skip
-            table.add_column(_(name), justify="right" if right else "left")
+            table.add_column(Text(_(name)), justify="right" if right else "left")
         for week in workweeks(t, after):
-            table.add_row(week["provider"], week["week_starts"], str(week["hours"]),
-                          str(week["overtime_hours"]))  # fmt: skip
+            table.add_row(Text(week["provider"]), Text(week["week_starts"]),
+                          Text(str(week["hours"])), Text(str(week["overtime_hours"])))  # fmt: skip
         out.print(table)
-        table = Table(title=_("Hours by pay period"), title_justify="left")
+        table = titled_table(_("Hours by pay period"))
         for name, right in ((N_("Provider"), False), (N_("Recipient"), False),
                             (N_("Pay period"), False), (N_("Hours"), True)):  # fmt: skip
-            table.add_column(_(name), justify="right" if right else "left")
+            table.add_column(Text(_(name)), justify="right" if right else "left")
         for row in pay_periods(t):
             month, __, half = row["period"].partition(" ")
             period = f"{month} {_(half)}"
-            table.add_row(row["provider"], row["recipient"], period, str(row["hours"]))
+            table.add_row(Text(row["provider"]), Text(row["recipient"]), Text(period),
+                          Text(str(row["hours"])))  # fmt: skip
         out.print(table)

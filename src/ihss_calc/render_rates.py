@@ -12,7 +12,7 @@ from rich.text import Text
 from ihss_calc.amounts import money_display
 from ihss_calc.i18n import N_, _
 from ihss_calc.rates import HOUSEHOLD_KINDS, Figure, Rates, Source, origin_text
-from ihss_calc.render import console
+from ihss_calc.render import console, titled_table
 from ihss_calc.rules import HOUSEHOLD_LABELS
 
 NARROW = 60
@@ -47,11 +47,10 @@ def rates_table(rates: Rates, out: Console | None = None) -> None:
         return Text(", ".join(statuses) + " " + refs)
 
     def table(title: str, *columns: str) -> Table:
-        made = Table(title=_(title), title_justify="left",
-                     **({"box": None, "padding": (0, 0, 0, 1)} if narrow else {}))  # type: ignore[arg-type]  # fmt: skip
+        made = titled_table(_(title), **({"box": None, "padding": (0, 0, 0, 1)} if narrow else {}))
         for name in columns:
             numeric = name in {"Value", "Level", "Federal + state"}
-            made.add_column(_(name), justify="right" if numeric else "left", no_wrap=numeric)
+            made.add_column(Text(_(name)), justify="right" if numeric else "left", no_wrap=numeric)
         return made
 
     def figures(title: str, rows: Sequence[Figure]) -> Table:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from ihss_calc.amounts import ZERO, money_display
 from ihss_calc.i18n import N_, _
-from ihss_calc.render import console
+from ihss_calc.render import console, titled_table
 from ihss_calc.rules import HOUSEHOLD_LABELS
 from ihss_calc.rules.whatif import WhatIf
 
@@ -45,21 +44,20 @@ def whatif(answer: WhatIf, out: Console | None = None) -> None:
     room = out.width - sum(widths) - marked - 16 - 3
     narrow = out.width < NARROW or room < 4
     bar = max(4, min(20, room))
-    table = Table(
-        title=_(
+    table = titled_table(
+        _(
             "What you keep, by monthly earnings: {household}, {year} rates, unearned ${unearned}"
         ).format(
             household=_(HOUSEHOLD_LABELS[h.kind]),
             year=answer.rates.year,
             unearned=money_display(h.unearned),
         ),
-        title_justify="left",
-        **({"box": None, "padding": (0, 0, 0, 1)} if narrow else {}),  # type: ignore[arg-type]
+        **({"box": None, "padding": (0, 0, 0, 1)} if narrow else {}),
     )
     for name in columns:
-        table.add_column(name, justify="right", no_wrap=True)
+        table.add_column(Text(name), justify="right", no_wrap=True)
     if not narrow:
-        table.add_column(_("Share, drawn"), no_wrap=True, overflow="crop")
+        table.add_column(Text(_("Share, drawn")), no_wrap=True, overflow="crop")
     changes = []
     for values, fraction, markers_text in rows:
         filled = int(fraction * bar)
