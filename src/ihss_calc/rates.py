@@ -7,7 +7,6 @@ folder, one ``rates_YYYY.toml`` per year (found by os.path: the package is insta
 and importlib.resources and pathlib would cost every start-up more than the rest of this).
 """
 
-from __future__ import annotations
 
 import datetime as dt
 import functools
@@ -53,7 +52,7 @@ class Figure(NamedTuple):
     status: str
     sources: tuple[Source, ...]
     note: str = ""
-    parts: tuple[Figure, ...] = ()  # a payment level's federal and state parts
+    parts: tuple["Figure", ...] = ()  # a payment level's federal and state parts
 
 
 class Rounding(NamedTuple):
@@ -148,7 +147,7 @@ def parse(text: str, origin: str, *, name: str = "", bundled: bool = False) -> R
     return _build(doc, origin, bundled=bundled)
 
 
-def load_file(path: Path) -> Rates:
+def load_file(path: "Path") -> Rates:
     """Load a rates file someone wrote (``--rates``, ``ihss rates --check``)."""
     try:
         text = path.read_text(encoding="utf-8")
