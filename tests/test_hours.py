@@ -306,3 +306,16 @@ def test_authorizations_file(tmp_path: Path) -> None:
     assert (result.exit_code, result.stdout) == (2, "")
     assert "Invalid value for '--authorizations':" in result.stderr
     assert "is not UTF-8 text" in result.stderr
+
+
+def test_visits_added_a_chunk_at_a_time_keep_their_order_and_names() -> None:
+    from ihss_calc.rules.visits import Visit, Visits
+
+    visits = Visits()
+    rows = [(2, "P2", "R9", 10, 20, 0), (3, "P1", "R9", 15, 25, 0), (4, "P2", "", 30, 30, 5)]
+    visits.extend(rows[:2])
+    visits.extend(rows[2:])
+    visits.extend([])
+    assert list(visits) == [Visit(*row) for row in rows]
+    assert visits.names == ["", "P2", "R9", "P1"]  # numbered in the order the rows give them
+    assert visits.providers_named() == {"P1", "P2"}

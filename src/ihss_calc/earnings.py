@@ -5,7 +5,6 @@ A year has 52 weeks and 12 months (calendar facts, not rules), so a month of a w
 is × 52 ÷ 12. The result is rounded to the cent, half a cent up, once, at the end.
 """
 
-
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple

@@ -7,7 +7,6 @@ folder, one ``rates_YYYY.toml`` per year (found by os.path: the package is insta
 and importlib.resources and pathlib would cost every start-up more than the rest of this).
 """
 
-
 import datetime as dt
 import functools
 import os

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from json.encoder import encode_basestring as _string
 from typing import IO, Any
 
-from ihss_calc.amounts import money_text
+from ihss_calc.amounts import ZERO, money_text
 from ihss_calc.i18n import N_, _, ngettext
 from ihss_calc.jsonout import figure_dict, rates_ref
 from ihss_calc.rates import Rates, origin_text
@@ -117,12 +117,40 @@ def workweeks(t: Totals, overtime_after: Decimal) -> Iterator[dict[str, Any]]:
                "hours": worked, "overtime_hours": overtime}  # fmt: skip
 
 
-def _flat(row: dict[str, Any]) -> str:
-    """A summary row of strings and Decimals as a JSON object: tens of thousands of them, so
-    written directly rather than through the general ``dumps``."""
-    members = (f"{_string(k)}: {_string(v) if isinstance(v, str) else money_text(v)}"
-               for k, v in row.items())  # fmt: skip
-    return "{" + ", ".join(members) + "}"
+class _Texts(dict[Any, str]):
+    """Texts made once per distinct key: a county's month has a hundred thousand workweeks
+    and pay periods, but few distinct numbers of minutes, weeks and months (benchmarks/
+    timesheets.py: the JSON summaries in a third of the time)."""
+
+    def __init__(self, make: Callable[[Any], str]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: Any) -> str:
+        text = self[key] = self._make(key)
+        return text
+
+
+def _workweek_objects(t: Totals, overtime_after: Decimal) -> Iterator[str]:
+    """``workweeks`` as JSON objects, one at a time."""
+    name = _Texts(_string)
+    week = _Texts(lambda w: _string(week_start(w).isoformat()))
+    worked = _Texts(lambda minutes: money_text(hours(minutes)))
+    overtime = _Texts(lambda minutes: money_text(max(hours(minutes) - overtime_after, ZERO)))
+    for (provider, w), minutes in t.weeks():
+        yield (f'{{"provider": {name[provider]}, "week_starts": {week[w]}, '
+               f'"hours": {worked[minutes]}, "overtime_hours": {overtime[minutes]}}}')  # fmt: skip
+
+
+def _pay_period_objects(t: Totals) -> Iterator[str]:
+    """``pay_periods`` as JSON objects, one at a time."""
+    name = _Texts(_string)
+    period = _Texts(lambda p: _string(f"{p[0]}-{p[1]:02d} {HALVES[p[2]]}"))
+    worked = _Texts(lambda minutes: money_text(hours(minutes)))
+    for (p, r, when), minutes in t.pay_periods():
+        if r:
+            yield (f'{{"provider": {name[p]}, "recipient": {name[r]}, "period": {period[when]}, '
+                   f'"hours": {worked[minutes]}}}')  # fmt: skip
 
 
 def write_check_json(out: IO[str], findings: list[Finding], t: Totals, visits: int,
@@ -136,11 +164,12 @@ def write_check_json(out: IO[str], findings: list[Finding], t: Totals, visits: i
         out.write(("," if n else "") + "\n    " + dumps(_finding(f), indent=None))
     out.write("\n  ]," if findings else "],")
     after = rates.hours["overtime_after"].value
-    for name, rows in (("workweeks", workweeks(t, after)), ("pay_periods", pay_periods(t))):
+    for name, rows in (("workweeks", _workweek_objects(t, after)),
+                       ("pay_periods", _pay_period_objects(t))):  # fmt: skip
         out.write(f'\n  "{name}": [')
         n = 0
         for n, row in enumerate(rows, start=1):
-            out.write(("," if n > 1 else "") + "\n    " + _flat(row))
+            out.write(("," if n > 1 else "") + "\n    " + row)
         out.write("\n  ]," if n else "],")
     out.write(f'\n  "rates": {dumps(rates_ref(rates), indent=None)},\n'
               f'  "warnings": {dumps(warnings, indent=None)}\n}}\n')  # fmt: skip

@@ -114,17 +114,23 @@ def visit(line: int, provider: str, recipient: str, date: str, start_text: str, 
 
 def load(lines: Lines, input_format: str) -> tuple[Visits, list[Finding]]:
     """Every row read: the visits, and a ``bad_row`` finding for each row that cannot be."""
-    visits, bad = Visits(), []
-    add = visits.add
-    for line, row in _csv_rows(lines) if input_format == "csv" else _jsonl_rows(lines):
-        if isinstance(row, str):
-            bad.append(_bad(line, row))
-            continue
+    visits, bad = Visits(), list[Finding]()
+    rows = _csv_rows(lines, bad) if input_format == "csv" else _jsonl_rows(lines, bad)
+    chunk: list[tuple[int, str, str, int, int, int]] = []
+    for line, row in rows:
         try:
-            add(*visit(line, *row))
+            chunk.append(visit(line, *row))
         except RowProblem as exc:
             bad.append(_bad(line, str(exc)))
+            continue
+        if len(chunk) >= CHUNK:
+            visits.extend(chunk)
+            chunk.clear()
+    visits.extend(chunk)
     return visits, bad
+
+
+CHUNK = 4096  # visits added to the columns at a time
 
 
 def _bad(line: int, why: str) -> Finding:
@@ -132,7 +138,9 @@ def _bad(line: int, why: str) -> Finding:
                    _("a row ihss cannot read"), _("the input"))  # fmt: skip
 
 
-def _csv_rows(lines: Lines) -> Iterator[tuple[int, tuple[str, ...] | str]]:
+def _csv_rows(lines: Lines, bad_rows: list[Finding]) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """The rows' six COLUMNS' texts; a row that cannot be read goes to ``bad_rows`` instead,
+    in its place (only well-formed rows come back: the loop of a million is kept short)."""
     reader = csv.reader(lines)
     header = next(reader, None)
     if header is None:
@@ -163,33 +171,33 @@ def _csv_rows(lines: Lines) -> Iterator[tuple[int, tuple[str, ...] | str]]:
                     bad = next((lines.bad[n] for n in range(start, end + 1) if n in lines.bad),
                                None)  # fmt: skip
                 if bad:
-                    yield start, bad
+                    bad_rows.append(_bad(start, bad))
                 elif len(row) != width:
-                    yield start, _("has {n} fields; the header has {width}").format(
-                        n=len(row), width=width)  # fmt: skip
+                    bad_rows.append(_bad(start, _("has {n} fields; the header has {width}").format(
+                        n=len(row), width=width)))  # fmt: skip
                 else:
                     row.append("")
                     yield start, pick(row)
             return
         except csv.Error as exc:  # a field too large, say: that row, and read on
             start, end = end + 1, reader.line_num
-            yield start, _("cannot be read as CSV: {error}").format(error=exc)
+            bad_rows.append(_bad(start, _("cannot be read as CSV: {error}").format(error=exc)))
 
 
-def _jsonl_rows(lines: Lines) -> Iterator[tuple[int, tuple[str, ...] | str]]:
+def _jsonl_rows(lines: Lines, bad_rows: list[Finding]) -> Iterator[tuple[int, tuple[str, ...]]]:
     for line, text in enumerate(lines, start=1):
         if not text.strip():
             continue
         if line in lines.bad:
-            yield line, lines.bad[line]
+            bad_rows.append(_bad(line, lines.bad[line]))
             continue
         try:
             record = json.loads(text)
         except (ValueError, RecursionError) as exc:
-            yield line, _("not valid JSON: {error}").format(error=exc)[:300]
+            bad_rows.append(_bad(line, _("not valid JSON: {error}").format(error=exc)[:300]))
             continue
         if not isinstance(record, dict):
-            yield line, _("a JSON Lines row must be an object")
+            bad_rows.append(_bad(line, _("a JSON Lines row must be an object")))
             continue
         values = {str(k).lower(): "" if v is None else str(v) for k, v in record.items()}
         yield line, tuple(values.get(c, "") for c in COLUMNS)

@@ -10,7 +10,6 @@
 Every figure comes from ``Rates``; the only numbers here are 0.
 """
 
-
 from decimal import Decimal
 from typing import NamedTuple
 

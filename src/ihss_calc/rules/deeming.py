@@ -16,7 +16,6 @@ The steps are SSI's (20 CFR 416.1163; POMS SI 01320.400):
 Pure functions; every figure from ``Rates``.
 """
 
-
 from decimal import Decimal
 from typing import NamedTuple
 

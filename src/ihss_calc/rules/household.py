@@ -1,6 +1,5 @@
 """Who is asking: the household, its Medi-Cal, and the combinations the rules refuse."""
 
-
 from collections.abc import Callable
 from decimal import Decimal
 from typing import NamedTuple

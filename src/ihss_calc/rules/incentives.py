@@ -3,7 +3,6 @@
 Pure functions over Decimal; every figure from ``Rates``.
 """
 
-
 from collections.abc import Callable
 from decimal import Decimal
 from typing import NamedTuple

@@ -11,7 +11,6 @@
 Pure functions; every figure from ``Rates``.
 """
 
-
 from decimal import Decimal
 from typing import NamedTuple
 

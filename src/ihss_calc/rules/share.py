@@ -5,7 +5,6 @@ deeming from a spouse who is not aged, blind or disabled, the Medi-Cal share of 
 asset limit, and the steps and notes that explain them.
 """
 
-
 from decimal import Decimal
 from typing import NamedTuple
 

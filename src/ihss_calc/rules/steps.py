@@ -1,6 +1,5 @@
 """The working: each line as the table and the JSON show it, and the lines of each part."""
 
-
 from decimal import Decimal
 from typing import NamedTuple
 

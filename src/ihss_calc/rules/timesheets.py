@@ -52,7 +52,8 @@ def overlaps(visits: Visits) -> list[Finding]:
                         and ends[i] > starts[i]))  # fmt: skip
     index_bits = max(len(visits), 1).bit_length()
     start_bits = max(ends, default=0).bit_length()
-    mask = (1 << index_bits) - 1
+    mask, start_mask = (1 << index_bits) - 1, (1 << start_bits) - 1
+    who_shift = start_bits + index_bits
     for kind, by, other, text in (
         ("overlap_providers", visits.recipients, visits.providers,
          N_("two providers for {who} at the same time: {one} and {other}, {minutes} minutes")),
@@ -61,16 +62,20 @@ def overlaps(visits: Visits) -> list[Finding]:
     ):  # fmt: skip
         # One int a visit, (who, start, index), sorted: small, and fast to sort.
         packed = sorted((((by[i] << start_bits) | starts[i]) << index_bits) | i for i in timed)
-        active: list[int] = []
+        active: list[int] = []  # the visits of ``open_who`` that may still be open
+        open_who, open_until = -1, -1  # and the latest end among them
         for key in packed:
             i = key & mask
-            if active:  # most visits follow none still open: nothing to compare
-                who, start = by[i], starts[i]
-                active = [a for a in active if by[a] == who and ends[a] > start]
-                for a in active:
-                    if other[a] != other[i]:
-                        found.append(_overlap(kind, text, visits.visit(a), visits.visit(i)))
+            who, start = key >> who_shift, (key >> index_bits) & start_mask
+            if who != open_who or start >= open_until:  # most visits: none still open
+                active, open_who, open_until = [i], who, ends[i]
+                continue
+            active = [a for a in active if ends[a] > start]
+            for a in active:
+                if other[a] != other[i]:
+                    found.append(_overlap(kind, text, visits.visit(a), visits.visit(i)))
             active.append(i)
+            open_until = max(open_until, ends[i])
         del packed
     return found
 
@@ -122,9 +127,7 @@ def check(
                                                "over_by": worked - limit.value},
             ))  # fmt: skip
     divisor = h["recipient_weekly_divisor"]
-    for (provider, recipient, week), minutes in t.weeks_by_recipient():
-        if recipient not in authorized:
-            continue
+    for (provider, recipient, week), minutes in t.weeks_by_recipient(authorized):
         worked, most = hours(minutes), authorized[recipient] / divisor.value
         if worked > most:
             total = hours(weekly[provider, week])
