@@ -1,6 +1,6 @@
 """Rates: the figures the rules use, each with its sources and status, and how to load them.
 
-The rules core sees only the frozen dataclasses here. A rates file is TOML, read with
+The rules core sees only the immutable records (NamedTuples) here. A rates file is TOML, read with
 ``parse_float=Decimal`` so no figure ever passes through float, and checked against
 ``ihss_calc.schema`` before it is used. The bundled files live in the package's ``data``
 folder, one ``rates_YYYY.toml`` per year (found by os.path: the package is installed as files,

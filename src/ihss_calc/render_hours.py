@@ -9,13 +9,13 @@ from decimal import Decimal
 from json.encoder import encode_basestring as _string
 from typing import IO, Any
 
-from ihss_calc.amounts import ZERO, money_text
+from ihss_calc.amounts import money_text
 from ihss_calc.i18n import N_, _, ngettext
 from ihss_calc.jsonout import figure_dict, rates_ref
 from ihss_calc.rates import Rates, origin_text
 from ihss_calc.rules.hours import CATEGORIES, Authorization, hours_and_minutes
 from ihss_calc.rules.timesheets import Finding
-from ihss_calc.rules.visits import Totals, hours, week_start
+from ihss_calc.rules.visits import Totals, hours, overtime_hours, week_start
 
 
 def hours_lines(a: Authorization, rates: Rates) -> list[str]:
@@ -102,19 +102,24 @@ def _finding(f: Finding) -> dict[str, Any]:
 
 def pay_periods(t: Totals) -> Iterator[dict[str, Any]]:
     """Each provider's hours for each recipient in each pay period, one at a time."""
-    for (p, r, (y, m, half)), minutes in t.pay_periods():
+    for (p, r, when), minutes in t.pay_periods():
         if r:
-            period = f"{y}-{m:02d} {HALVES[half]}"
-            yield {"provider": p, "recipient": r, "period": period, "hours": hours(minutes)}
+            yield {"provider": p, "recipient": r, "period": _period(when), "hours": hours(minutes)}
+
+
+def _period(when: tuple[int, int, int]) -> str:
+    """A pay period as the JSON and CSV write it: 2026-03 1st-15th."""
+    year, month, half = when
+    return f"{year}-{month:02d} {HALVES[half]}"
 
 
 def workweeks(t: Totals, overtime_after: Decimal) -> Iterator[dict[str, Any]]:
     """Each provider's hours in each workweek, and the overtime in it, one at a time."""
     for (provider, week), minutes in t.weeks():
         worked = hours(minutes)
-        overtime = worked - overtime_after if worked > overtime_after else Decimal(0)
+        over = overtime_hours(worked, overtime_after)
         yield {"provider": provider, "week_starts": week_start(week).isoformat(),
-               "hours": worked, "overtime_hours": overtime}  # fmt: skip
+               "hours": worked, "overtime_hours": over}  # fmt: skip
 
 
 class _Texts(dict[Any, str]):
@@ -136,16 +141,16 @@ def _workweek_objects(t: Totals, overtime_after: Decimal) -> Iterator[str]:
     name = _Texts(_string)
     week = _Texts(lambda w: _string(week_start(w).isoformat()))
     worked = _Texts(lambda minutes: money_text(hours(minutes)))
-    overtime = _Texts(lambda minutes: money_text(max(hours(minutes) - overtime_after, ZERO)))
+    over = _Texts(lambda minutes: money_text(overtime_hours(hours(minutes), overtime_after)))
     for (provider, w), minutes in t.weeks():
         yield (f'{{"provider": {name[provider]}, "week_starts": {week[w]}, '
-               f'"hours": {worked[minutes]}, "overtime_hours": {overtime[minutes]}}}')  # fmt: skip
+               f'"hours": {worked[minutes]}, "overtime_hours": {over[minutes]}}}')  # fmt: skip
 
 
 def _pay_period_objects(t: Totals) -> Iterator[str]:
     """``pay_periods`` as JSON objects, one at a time."""
     name = _Texts(_string)
-    period = _Texts(lambda p: _string(f"{p[0]}-{p[1]:02d} {HALVES[p[2]]}"))
+    period = _Texts(lambda when: _string(_period(when)))
     worked = _Texts(lambda minutes: money_text(hours(minutes)))
     for (p, r, when), minutes in t.pay_periods():
         if r:

@@ -16,7 +16,7 @@ from operator import itemgetter
 
 from ihss_calc.i18n import _, ngettext
 from ihss_calc.rules.timesheets import Finding
-from ihss_calc.rules.visits import DAY, Visits
+from ihss_calc.rules.visits import DAY, Row, Visits
 from ihss_calc.tabular import BadInput, Lines
 
 COLUMNS = ("provider", "recipient", "date", "start", "end", "travel_hours")
@@ -82,9 +82,6 @@ def parse_travel(text: str) -> int:
     return int(value * 60)
 
 
-Row = tuple[int, str, str, int, int, int]  # Visit's fields, as a plain tuple: faster to make
-
-
 def visit(line: int, provider: str, recipient: str, date: str, start_text: str, end_text: str,
           travel_text: str) -> Row:  # fmt: skip
     """One row as a visit's fields; ``RowProblem`` names the column that is wrong."""
@@ -116,7 +113,7 @@ def load(lines: Lines, input_format: str) -> tuple[Visits, list[Finding]]:
     """Every row read: the visits, and a ``bad_row`` finding for each row that cannot be."""
     visits, bad = Visits(), list[Finding]()
     rows = _csv_rows(lines, bad) if input_format == "csv" else _jsonl_rows(lines, bad)
-    chunk: list[tuple[int, str, str, int, int, int]] = []
+    chunk: list[Row] = []
     for line, row in rows:
         try:
             chunk.append(visit(line, *row))

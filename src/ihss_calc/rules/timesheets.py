@@ -21,6 +21,7 @@ from ihss_calc.rules.visits import (
     _pieces,
     day_facts,
     hours,
+    overtime_hours,
     totals,
     week_of,
     week_start,
@@ -131,7 +132,7 @@ def check(
         worked, most = hours(minutes), authorized[recipient] / divisor.value
         if worked > most:
             total = hours(weekly[provider, week])
-            overtime = total - overtime_after if total > overtime_after else Decimal(0)
+            overtime = overtime_hours(total, overtime_after)
             found.append(Finding(
                 "over_recipient_weekly_max", "warning", rows.want("week_recipient", (provider,
                                                                                recipient, week)),

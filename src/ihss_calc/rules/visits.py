@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from array import array
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from decimal import Decimal
 from itertools import chain
@@ -43,6 +43,9 @@ class _Ids(dict[str, int]):
         return found
 
 
+Row = tuple[int, str, str, int, int, int]  # Visit's fields, as a plain tuple: faster to make
+
+
 class Visits:
     """Visits as compact columns (names interned to small numbers), so that a county's month
     of a million visits fits in tens of megabytes; iterating gives ``Visit`` tuples."""
@@ -55,18 +58,18 @@ class Visits:
         self.starts, self.ends, self.travel = array("i"), array("i"), array("i")
         self._ids[""]  # number 0: no recipient (a row of travel only)
 
-    def extend(self, visits: Sequence[tuple[int, str, str, int, int, int]]) -> None:
+    def extend(self, visits: Sequence[Row]) -> None:
         """Add visits given as ``Visit``'s fields, a column at a time: a chunk of rows costs
         a third of what adding them one by one does (benchmarks/timesheets.py)."""
         if not visits:
             return
         lines, providers, recipients, starts, ends, travel = zip(*visits, strict=True)
-        number = self._ids.__getitem__
         # Names numbered in the order the rows give them (the order overlaps are reported in).
-        deque(map(number, chain.from_iterable(zip(providers, recipients, strict=True))), maxlen=0)
+        pairs = chain.from_iterable(zip(providers, recipients, strict=True))
+        numbers = array("i", map(self._ids.__getitem__, pairs))
         self.lines.extend(lines)
-        self.providers.extend(map(number, providers))
-        self.recipients.extend(map(number, recipients))
+        self.providers.extend(numbers[0::2])
+        self.recipients.extend(numbers[1::2])
         self.starts.extend(starts)
         self.ends.extend(ends)
         self.travel.extend(travel)
@@ -92,6 +95,11 @@ class Visits:
 
 def hours(minutes: int) -> Decimal:
     return Decimal(minutes) / 60
+
+
+def overtime_hours(worked: Decimal, after: Decimal) -> Decimal:
+    """A workweek's hours over ``after`` (40, RULES.md §10), or 0."""
+    return worked - after if worked > after else Decimal(0)
 
 
 def week_of(minute: int) -> int:
