@@ -1,8 +1,9 @@
 """A frozen copy of ``ihss batch``'s engine as it was before the rewrite (src/ihss_calc/batch.py
 at commit b018b34), the baseline benchmarks/batch.py measures the current engine against.
 
-Kept verbatim below the driver, but for imports and lint directives: do not change it, so that
-the comparison stays with the same design. Run: python benchmarks/baseline_batch.py FILE.csv
+Kept verbatim below the driver, but for imports, lint directives and ``replace`` (the rule
+records it is given are NamedTuples now): do not change it, so that the comparison stays with
+the same design. Run: python benchmarks/baseline_batch.py FILE.csv
 [--output-format jsonl|csv] (CSV in, bundled rates, this year's rates for rows with no year).
 """
 # ruff: noqa
@@ -13,7 +14,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from itertools import chain
 from json.encoder import encode_basestring as _string
@@ -33,6 +34,12 @@ from ihss_calc.rules import (
     countable_amounts,
     share_of_cost,
 )
+
+
+def replace(record: Any, **changes: Any) -> Any:
+    """The records became NamedTuples after the freeze (start-up); dataclasses.replace then."""
+    return record._replace(**changes)
+
 
 AMOUNT_COLUMNS = ("unearned", "earned", "irwe", "bwe")
 FLAG_COLUMNS = ("couple", "blind", "spouse_blind")
