@@ -1,0 +1,39 @@
+"""The benchmark scripts still run: their speed is measured by hand (README, Performance), but a
+broken baseline or generator must fail here, not the next time someone measures."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCHMARKS / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_frozen_batch_baseline_writes_what_ihss_batch_writes(tmp_path: Path) -> None:
+    bench = load("batch")
+    source = tmp_path / "caseload.csv"
+    bench.write_caseload(source, 400)
+    for fmt in ("jsonl", "csv"):
+        base, new = tmp_path / f"base.{fmt}", tmp_path / f"new.{fmt}"
+        for command, out in (
+            ([sys.executable, str(bench.BASELINE), str(source), "--output-format", fmt], base),
+            ([sys.executable, "-m", "ihss_calc", "batch", str(source), "--output-format", fmt],
+             new),
+        ):  # fmt: skip
+            with out.open("w", encoding="utf-8") as sink:
+                subprocess.run(command, stdout=sink, stderr=subprocess.DEVNULL, check=True)
+        # the benchmark's own checks: every row there, in order, equal to the baseline's
+        (bench.same_jsonl if fmt == "jsonl" else bench.same_csv)(base, new, 400)
+    assert base.read_text(encoding="utf-8").count("\n") == 401  # the header and 400 rows
