@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ihss_calc.rates import load_bundled
 from ihss_calc.rules.visits import week_of, week_start
@@ -319,3 +321,52 @@ def test_visits_added_a_chunk_at_a_time_keep_their_order_and_names() -> None:
     assert list(visits) == [Visit(*row) for row in rows]
     assert visits.names == ["", "P2", "R9", "P1"]  # numbered in the order the rows give them
     assert visits.providers_named() == {"P1", "P2"}
+
+
+visit_rows = st.lists(
+    st.tuples(
+        st.sampled_from(["P1", "P2", "P3"]),
+        st.sampled_from(["R1", "R2", ""]),
+        st.integers(0, 45 * 1440),  # start: minutes into the 45 days from 2026-02-25
+        st.integers(1, 40 * 60),  # length, up to 40 hours: some past one or two midnights
+        st.sampled_from([0, 0, 30, 90]),  # travel minutes
+    ),
+    max_size=40,
+)
+
+
+@given(visit_rows, st.sampled_from([14, 15]))
+@settings(max_examples=200, deadline=None)
+def test_totals_equal_minute_by_minute_sums(rows: list[Any], first_ends: int) -> None:
+    """Every sum ``totals`` gives equals the one made the slow way: each visit cut at each
+    midnight, each piece added to its provider's workweek, its recipient's month and so on."""
+    import datetime as dt
+    from collections import Counter
+
+    from ihss_calc.rules.visits import DAY, Visits, totals
+
+    origin = dt.date(2026, 2, 25).toordinal() * DAY
+    visits = Visits()
+    visits.extend([(i, p, r, origin + s, origin + s + n, t)
+                   for i, (p, r, s, n, t) in enumerate(rows)])  # fmt: skip
+    week, by_recipient, month, provider_month, pay, travel = (Counter[Any]() for _ in range(6))
+    for p, r, s, n, t in rows:
+        start = origin + s
+        if t:
+            travel[p, (start // DAY - 7) // 7] += t
+        for minute in range(start, start + n):  # the slow way: minute by minute
+            date = dt.date.fromordinal(minute // DAY)
+            w, ym = (minute // DAY - 7) // 7, (date.year, date.month)
+            week[p, w] += 1
+            by_recipient[p, r, w] += 1
+            month[r, ym] += 1
+            provider_month[p, ym] += 1
+            pay[p, r, (*ym, 1 if date.day <= first_ends else 2)] += 1
+    t = totals(visits, first_ends)
+    assert dict(t.weeks()) == week
+    assert dict(t.weeks_by_recipient({"R1", "R2"})) == {k: v for k, v in by_recipient.items()
+                                                        if k[1]}  # fmt: skip
+    assert dict(t.months()) == month
+    assert dict(t.provider_months()) == provider_month
+    assert dict(t.pay_periods()) == pay
+    assert dict(t.travel_weeks()) == travel

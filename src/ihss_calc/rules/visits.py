@@ -183,25 +183,50 @@ NAME, WEEK = (1 << 24) - 1, (1 << 20) - 1
 
 
 def totals(visits: Visits, first_period_ends: int, *, by_provider_month: bool = True) -> Totals:
-    """Minutes summed by provider and workweek, and so on: one pass over the columns. A
-    provider's month matters only with an exemption (360 hours): ``by_provider_month``."""
+    """Minutes summed by provider and workweek, and so on. One pass over the columns sums
+    each visit twice, by provider, recipient and workweek and by pay period; the other sums
+    are added up from those two afterwards (a million visits, a few hundred thousand sums).
+    A provider's month matters only with an exemption (360 hours): ``by_provider_month``."""
     t = Totals(visits.names)
-    week_t, week_r, month_t, provider_m, pay, travel = (
-        t.week, t.week_recipient, t.month, t.provider_month, t.pay_period, t.travel)  # fmt: skip
+    week_r, pay, travel = t.week_recipient, t.pay_period, t.travel
+    days = _Days(first_period_ends)
     columns = (visits.providers, visits.recipients, visits.starts, visits.ends, visits.travel)
     for p, r, start, end, trip in zip(*columns, strict=True):
         day = start // DAY
         if trip:
             travel[(p << 20) | ((day - FIRST_SUNDAY) // 7)] += trip
-        # Most visits end the day they start: one piece, no generator.
-        pieces = ((day, end - start),) if end <= (day + 1) * DAY else _pieces(start, end)
-        for day, minutes in pieces:
-            week, (year, month), date_day = day_facts(day)
-            ym = year * 12 + month - 1
-            week_t[(p << 20) | week] += minutes
+        if end <= (day + 1) * DAY:  # most visits end the day they start: one piece
+            week, period = days[day]
+            week_r[(p << 44) | (r << 20) | week] += end - start
+            pay[(p << 41) | (r << 17) | period] += end - start
+            continue
+        for day, minutes in _pieces(start, end):
+            week, period = days[day]
             week_r[(p << 44) | (r << 20) | week] += minutes
-            month_t[(r << 16) | ym] += minutes
-            if by_provider_month:
-                provider_m[(p << 16) | ym] += minutes
-            pay[(p << 41) | (r << 17) | (ym << 1) | (date_day > first_period_ends)] += minutes
+            pay[(p << 41) | (r << 17) | period] += minutes
+    week_t, month_t, provider_m = t.week, t.month, t.provider_month
+    for key, minutes in week_r.items():
+        week_t[((key >> 44) << 20) | (key & WEEK)] += minutes
+    for key, minutes in pay.items():
+        month = (key >> 1) & 0xFFFF
+        month_t[(((key >> 17) & NAME) << 16) | month] += minutes
+        if by_provider_month:
+            provider_m[((key >> 41) << 16) | month] += minutes
     return t
+
+
+class _Days(dict[int, tuple[int, int]]):
+    """A day ordinal's workweek, and its pay period packed as Totals keys it: year * 12 +
+    month - 1, then 1 bit for the second half of the month."""
+
+    def __init__(self, first_period_ends: int) -> None:
+        super().__init__()
+        self._first_period_ends = first_period_ends
+
+    def __missing__(self, day: int) -> tuple[int, int]:
+        week, (year, month), date_day = day_facts(day)
+        found = self[day] = (
+            week,
+            ((year * 12 + month - 1) << 1) | (date_day > self._first_period_ends),
+        )
+        return found
