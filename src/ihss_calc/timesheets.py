@@ -48,7 +48,6 @@ def parse_date(text: str) -> int:
         raise RowProblem("date", _("{value} does not exist").format(value=repr(text))) from None
 
 
-@functools.lru_cache(maxsize=4096)
 def parse_time(text: str, column: str) -> int:
     """A time of day as minutes after midnight: 24-hour (14:30) or am/pm (2:30 pm, 9am)."""
     match = _TIME.fullmatch(text.strip())
@@ -69,6 +68,12 @@ def parse_time(text: str, column: str) -> int:
     return hour * 60 + minute
 
 
+# A month has few distinct times: each is parsed once. One argument each, so the cache's key
+# is the text itself (two arguments would make a tuple a row).
+_start = functools.lru_cache(maxsize=4096)(functools.partial(parse_time, column="start"))
+_end = functools.lru_cache(maxsize=4096)(functools.partial(parse_time, column="end"))
+
+
 def parse_travel(text: str) -> int:
     if not text.strip():
         return 0
@@ -83,7 +88,7 @@ def parse_travel(text: str) -> int:
 
 
 def visit(line: int, provider: str, recipient: str, date: str, start_text: str, end_text: str,
-          travel_text: str) -> Row:  # fmt: skip
+          travel_text: str = "") -> Row:  # fmt: skip
     """One row as a visit's fields; ``RowProblem`` names the column that is wrong."""
     provider, recipient = provider.strip(), recipient.strip()
     if not provider:
@@ -96,7 +101,7 @@ def visit(line: int, provider: str, recipient: str, date: str, start_text: str, 
         return line, provider, "", day * DAY, day * DAY, travel  # a row of travel only
     if not recipient:
         raise RowProblem("recipient", _("is empty: for whom was this visit?"))
-    start, end = parse_time(start_text, "start"), parse_time(end_text, "end")
+    start, end = _start(start_text), _end(end_text)
     if end == start:
         why = _("{value} is when the visit starts").format(value=repr(end_text.strip()))
         raise RowProblem("end", why)
@@ -154,8 +159,9 @@ def _csv_rows(lines: Lines, bad_rows: list[Finding]) -> Iterator[tuple[int, tupl
                                 len(missing)).format(columns=", ".join(repr(c) for c in missing),
                                                      required=", ".join(REQUIRED)))  # fmt: skip
     width = len(keys)
-    # The six columns of COLUMNS; a missing travel_hours reads the "" appended to each row.
-    pick = itemgetter(*(keys.index(c) if c in keys else width for c in COLUMNS))
+    # The columns of COLUMNS, in order; without travel_hours, the first five (visit's default)
+    pick = itemgetter(*(keys.index(c) for c in COLUMNS if c in keys))
+    bad_lines = lines.bad  # filled in as lines are read: the same dict throughout
     end = reader.line_num
     while True:
         try:
@@ -164,8 +170,8 @@ def _csv_rows(lines: Lines, bad_rows: list[Finding]) -> Iterator[tuple[int, tupl
                 if not row:
                     continue
                 bad = None
-                if lines.bad:
-                    bad = next((lines.bad[n] for n in range(start, end + 1) if n in lines.bad),
+                if bad_lines:
+                    bad = next((bad_lines[n] for n in range(start, end + 1) if n in bad_lines),
                                None)  # fmt: skip
                 if bad:
                     bad_rows.append(_bad(start, bad))
@@ -173,7 +179,6 @@ def _csv_rows(lines: Lines, bad_rows: list[Finding]) -> Iterator[tuple[int, tupl
                     bad_rows.append(_bad(start, _("has {n} fields; the header has {width}").format(
                         n=len(row), width=width)))  # fmt: skip
                 else:
-                    row.append("")
                     yield start, pick(row)
             return
         except csv.Error as exc:  # a field too large, say: that row, and read on

@@ -10,6 +10,8 @@ from array import array
 from collections import defaultdict
 from collections.abc import Mapping
 from decimal import Decimal
+from itertools import compress
+from operator import gt
 from typing import NamedTuple
 
 from ihss_calc.i18n import N_, _, date_text
@@ -49,8 +51,8 @@ def overlaps(visits: Visits) -> list[Finding]:
     the same time. Any shared minute counts (no official definition was found: RULES.md §10)."""
     found = []
     ends, starts = visits.ends, visits.starts
-    timed = array("i", (i for i in range(len(visits)) if visits.recipients[i]
-                        and ends[i] > starts[i]))  # fmt: skip
+    # The visits that take time, as indexes: a row of travel only (no recipient) takes none
+    timed = array("i", compress(range(len(visits)), map(gt, ends, starts)))
     index_bits = max(len(visits), 1).bit_length()
     start_bits = max(ends, default=0).bit_length()
     mask, start_mask = (1 << index_bits) - 1, (1 << start_bits) - 1
@@ -62,7 +64,7 @@ def overlaps(visits: Visits) -> list[Finding]:
          N_("{who} with two recipients at the same time: {one} and {other}, {minutes} minutes")),
     ):  # fmt: skip
         # One int a visit, (who, start, index), sorted: small, and fast to sort.
-        packed = sorted((((by[i] << start_bits) | starts[i]) << index_bits) | i for i in timed)
+        packed = sorted([(((by[i] << start_bits) | starts[i]) << index_bits) | i for i in timed])
         active: list[int] = []  # the visits of ``open_who`` that may still be open
         open_who, open_until = -1, -1  # and the latest end among them
         for key in packed:
