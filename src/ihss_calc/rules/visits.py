@@ -195,15 +195,17 @@ def totals(visits: Visits, first_period_ends: int, *, by_provider_month: bool = 
         day = start // DAY
         if trip:
             travel[(p << 20) | ((day - FIRST_SUNDAY) // 7)] += trip
+        pair = (p << 24) | r
         if end <= (day + 1) * DAY:  # most visits end the day they start: one piece
             week, period = days[day]
-            week_r[(p << 44) | (r << 20) | week] += end - start
-            pay[(p << 41) | (r << 17) | period] += end - start
+            minutes = end - start
+            week_r[(pair << 20) | week] += minutes
+            pay[(pair << 17) | period] += minutes
             continue
         for day, minutes in _pieces(start, end):
             week, period = days[day]
-            week_r[(p << 44) | (r << 20) | week] += minutes
-            pay[(p << 41) | (r << 17) | period] += minutes
+            week_r[(pair << 20) | week] += minutes
+            pay[(pair << 17) | period] += minutes
     week_t, month_t, provider_m = t.week, t.month, t.provider_month
     for key, minutes in week_r.items():
         week_t[((key >> 44) << 20) | (key & WEEK)] += minutes
