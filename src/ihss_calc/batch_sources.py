@@ -112,6 +112,8 @@ class CsvSource:
         """The start of a JSON Lines row: its line and passthrough members, then ", "."""
         template = "".join(["{\"line\": %d, ", *(_string(n).replace("%", "%%") + ": %s, "
                                                for n in self.names)])  # fmt: skip
+        if len(self.names) == 1:  # an id column, most often: a third less a row without map
+            return lambda line, kept: template % (line, _string(kept[0]))
         return lambda line, kept: template % (line, *map(_string, kept))
 
 
