@@ -68,12 +68,6 @@ def parse_time(text: str, column: str) -> int:
     return hour * 60 + minute
 
 
-# A month has few distinct times: each is parsed once. One argument each, so the cache's key
-# is the text itself (two arguments would make a tuple a row).
-_start = functools.lru_cache(maxsize=4096)(functools.partial(parse_time, column="start"))
-_end = functools.lru_cache(maxsize=4096)(functools.partial(parse_time, column="end"))
-
-
 def parse_travel(text: str) -> int:
     if not text.strip():
         return 0
@@ -89,8 +83,17 @@ def parse_travel(text: str) -> int:
 
 def visit(line: int, provider: str, recipient: str, date: str, start_text: str, end_text: str,
           travel_text: str = "") -> Row:  # fmt: skip
-    """One row as a visit's fields; ``RowProblem`` names the column that is wrong."""
+    """One row as a visit's fields; ``RowProblem`` names the column that is wrong (the first
+    of provider, date, travel_hours, recipient, start and end that is)."""
     provider, recipient = provider.strip(), recipient.strip()
+    if provider and recipient:  # most rows: a visit whose span was worked out before
+        try:
+            start, end = _span(date, start_text, end_text)
+        except RowProblem:
+            pass  # the checks below name the first column that is wrong
+        else:
+            return line, provider, recipient, start, end, (parse_travel(travel_text)
+                                                           if travel_text else 0)  # fmt: skip
     if not provider:
         raise RowProblem("provider", _("is empty: who worked?"))
     day = parse_date(date)
@@ -101,7 +104,16 @@ def visit(line: int, provider: str, recipient: str, date: str, start_text: str, 
         return line, provider, "", day * DAY, day * DAY, travel  # a row of travel only
     if not recipient:
         raise RowProblem("recipient", _("is empty: for whom was this visit?"))
-    start, end = _start(start_text), _end(end_text)
+    start, end = _span(date, start_text, end_text)
+    return line, provider, recipient, start, end, travel
+
+
+# A county's month has a few thousand distinct (date, start, end): each is worked out once.
+@functools.lru_cache(maxsize=1 << 14)
+def _span(date: str, start_text: str, end_text: str) -> tuple[int, int]:
+    """A visit's start and end, in minutes (see rules.visits); past midnight, the next day."""
+    day = parse_date(date) * DAY
+    start, end = parse_time(start_text, "start"), parse_time(end_text, "end")
     if end == start:
         why = _("{value} is when the visit starts").format(value=repr(end_text.strip()))
         raise RowProblem("end", why)
@@ -111,7 +123,7 @@ def visit(line: int, provider: str, recipient: str, date: str, start_text: str, 
                 end=repr(end_text.strip()), start=repr(start_text.strip()))  # fmt: skip
             raise RowProblem("end", why)
         end += DAY
-    return line, provider, recipient, day * DAY + start, day * DAY + end, travel
+    return day + start, day + end
 
 
 def load(lines: Lines, input_format: str) -> tuple[Visits, list[Finding]]:
