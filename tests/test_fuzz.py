@@ -6,6 +6,7 @@ soc and whatif can use, while one it refuses, they refuse too (exit 1)."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -73,7 +74,9 @@ def runner() -> CliRunner:
 
 
 def invoke(args: list[str], stdin: str | None = None) -> Result:
-    return runner().invoke(cli, args, input=stdin, prog_name="ihss", catch_exceptions=True)
+    """In a folder of its own: a random --worksheet or --chart value is a file written there."""
+    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
+        return runner().invoke(cli, args, input=stdin, prog_name="ihss", catch_exceptions=True)
 
 
 def promised(result: Result, args: list[str]) -> None:
