@@ -248,6 +248,8 @@ def test_names_are_shown_as_written_never_as_markup(tmp_path: Path) -> None:
                                          "'10:00', and not past midnight"),
         ("P1,R1,2026-02-30,08:00,09:00", "line 3: column 'date': '2026-02-30' does not exist"),
         ("P1,R1,yesterday,08:00,09:00", "line 3: column 'date': 'yesterday' is not a date"),
+        ("P1,R1,9999-12-31,08:00,09:00", "line 3: column 'date': '9999-12-31' is after the "
+                                         "year 4000, the last ihss can check"),
         (",R1,2026-03-02,08:00,09:00", "line 3: column 'provider': is empty"),
         ("P1,R1,2026-03-02,08:00", "line 3: has 4 fields; the header has 5"),
     ],

@@ -16,7 +16,7 @@ from operator import itemgetter
 
 from ihss_calc.i18n import _, ngettext
 from ihss_calc.rules.timesheets import Finding
-from ihss_calc.rules.visits import DAY, Row, Visits
+from ihss_calc.rules.visits import DAY, LAST_YEAR, Row, Visits
 from ihss_calc.tabular import BadInput, Lines
 
 COLUMNS = ("provider", "recipient", "date", "start", "end", "travel_hours")
@@ -43,9 +43,13 @@ def parse_date(text: str) -> int:
         (int(iso[1]), int(iso[2]), int(iso[3])) if iso else (int(us[3]), int(us[1]), int(us[2]))  # type: ignore[index]
     )  # fmt: skip
     try:
-        return dt.date(year, month, day).toordinal()
+        date = dt.date(year, month, day)
     except ValueError:
         raise RowProblem("date", _("{value} does not exist").format(value=repr(text))) from None
+    if year > LAST_YEAR:
+        why = _("{value} is after the year {last}, the last ihss can check")
+        raise RowProblem("date", why.format(value=repr(text), last=LAST_YEAR))
+    return date.toordinal()
 
 
 def parse_time(text: str, column: str) -> int:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 DAY = 1440
 FIRST_SUNDAY = 7  # date.fromordinal(7) is a Sunday: workweeks start at ordinals 7 + 7k
+LAST_YEAR = 4000  # the columns keep minutes since year 1 in 31 bits: enough until about 4080
 
 
 class Visit(NamedTuple):
@@ -53,7 +54,7 @@ class Visits:
     def __init__(self) -> None:
         self.names: list[str] = []
         self._ids = _Ids(self.names)
-        # 4 bytes each: minutes since year 1 fit in 31 bits until the year 4000.
+        # 4 bytes each: minutes since year 1 fit in 31 bits (dates up to LAST_YEAR).
         self.lines, self.providers, self.recipients = array("i"), array("i"), array("i")
         self.starts, self.ends, self.travel = array("i"), array("i"), array("i")
         self._ids[""]  # number 0: no recipient (a row of travel only)
