@@ -53,10 +53,11 @@ def overlaps(visits: Visits) -> list[Finding]:
     ends, starts = visits.ends, visits.starts
     # The visits that take time, as indexes: a row of travel only (no recipient) takes none
     timed = array("i", compress(range(len(visits)), map(gt, ends, starts)))
+    # Starts counted from the first: a month's minutes take 16 bits, not 31 (smaller ints)
+    first = min(starts, default=0)
     index_bits = max(len(visits), 1).bit_length()
-    start_bits = max(ends, default=0).bit_length()
-    mask, start_mask = (1 << index_bits) - 1, (1 << start_bits) - 1
-    who_shift = start_bits + index_bits
+    start_bits = (max(ends, default=0) - first).bit_length()
+    mask, who_shift = (1 << index_bits) - 1, start_bits + index_bits
     for kind, by, other, text in (
         ("overlap_providers", visits.recipients, visits.providers,
          N_("two providers for {who} at the same time: {one} and {other}, {minutes} minutes")),
@@ -64,12 +65,13 @@ def overlaps(visits: Visits) -> list[Finding]:
          N_("{who} with two recipients at the same time: {one} and {other}, {minutes} minutes")),
     ):  # fmt: skip
         # One int a visit, (who, start, index), sorted: small, and fast to sort.
-        packed = sorted([(((by[i] << start_bits) | starts[i]) << index_bits) | i for i in timed])
+        packed = sorted([(((by[i] << start_bits) | (starts[i] - first)) << index_bits) | i
+                         for i in timed])  # fmt: skip
         active: list[int] = []  # the visits of ``open_who`` that may still be open
         open_who, open_until = -1, -1  # and the latest end among them
         for key in packed:
             i = key & mask
-            who, start = key >> who_shift, (key >> index_bits) & start_mask
+            who, start = key >> who_shift, starts[i]
             if who != open_who or start >= open_until:  # most visits: none still open
                 active, open_who, open_until = [i], who, ends[i]
                 continue
