@@ -436,9 +436,12 @@ def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_exits_130(tmp_path: Path) -> None:
+    # Ctrl-C as at a terminal, even when this suite runs in the background (where a shell
+    # starts commands with SIGINT ignored, and the child would inherit that).
     process = subprocess.Popen(
         [sys.executable, "-m", "ihss_calc", "batch", "-", "--input-format", "csv"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
     assert process.stdin is not None
     process.stdin.write(b"id,unearned\n1,1000\n")
