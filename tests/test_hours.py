@@ -195,6 +195,16 @@ def test_travel_over_seven_hours(tmp_path: Path) -> None:
     assert (finding["hours"], finding["rows"]) == (D("7.5"), [2, 3])
 
 
+def test_a_row_of_travel_only_is_never_an_overlap(tmp_path: Path) -> None:
+    # The travel row sits at midnight, inside a visit past midnight: it takes no time.
+    path = tmp_path / "travel.csv"
+    path.write_text("provider,recipient,date,start,end,travel_hours\n"
+                    "P1,R1,2026-03-02,22:00,02:00,\nP1,,2026-03-03,,,1\n")  # fmt: skip
+    body = as_json("timesheets", "check", str(path))
+    assert body["visits"] == 2
+    assert [f["kind"] for f in body["findings"]] == []
+
+
 def test_months_over_authorized_and_the_cap(tmp_path: Path) -> None:
     path = tmp_path / "month.csv"
     visits = "".join(f"P{d % 5},R1,2026-03-{d:02d},06:00,16:00\n" for d in range(1, 31))

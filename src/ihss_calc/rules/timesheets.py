@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from array import array
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from itertools import compress
 from operator import gt
@@ -51,8 +51,11 @@ def overlaps(visits: Visits) -> list[Finding]:
     the same time. Any shared minute counts (no official definition was found: RULES.md §10)."""
     found = []
     ends, starts = visits.ends, visits.starts
-    # The visits that take time, as indexes: a row of travel only (no recipient) takes none
-    timed = array("i", compress(range(len(visits)), map(gt, ends, starts)))
+    # The visits that take time, as indexes: a row of travel only (no recipient) takes none.
+    # An export of visits alone has no such row: a range then, not a million-long array.
+    timed: Sequence[int] = range(len(visits))
+    if not all(map(gt, ends, starts)):
+        timed = array("i", compress(range(len(visits)), map(gt, ends, starts)))
     # Starts counted from the first: a month's minutes take 16 bits, not 31 (smaller ints)
     first = min(starts, default=0)
     index_bits = max(len(visits), 1).bit_length()
