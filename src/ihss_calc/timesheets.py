@@ -157,8 +157,9 @@ def _bad(line: int, why: str) -> Finding:
 
 
 def _csv_rows(lines: Lines, bad_rows: list[Finding]) -> Iterator[tuple[int, tuple[str, ...]]]:
-    """The rows' six COLUMNS' texts; a row that cannot be read goes to ``bad_rows`` instead,
-    in its place (only well-formed rows come back: the loop of a million is kept short)."""
+    """The rows' texts of COLUMNS (the first five without travel_hours); a row that cannot be
+    read goes to ``bad_rows`` instead, in its place (only well-formed rows come back: the loop
+    of a million is kept short)."""
     reader = csv.reader(lines)
     header = next(reader, None)
     if header is None:
