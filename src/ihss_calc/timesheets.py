@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from operator import itemgetter
+from typing import Any
 
 from ihss_calc.i18n import _, ngettext
 from ihss_calc.rules.timesheets import Finding
@@ -135,11 +136,11 @@ def load(lines: Lines, input_format: str) -> tuple[Visits, list[Finding]]:
     visits, bad = Visits(), list[Finding]()
     rows = _csv_rows(lines, bad) if input_format == "csv" else _jsonl_rows(lines, bad)
     chunk: list[Row] = []
-    for line, row in rows:
+    for row in rows:
         try:
-            chunk.append(visit(line, *row))
+            chunk.append(visit(*row))
         except RowProblem as exc:
-            bad.append(_bad(line, str(exc)))
+            bad.append(_bad(row[0], str(exc)))
             continue
         if len(chunk) >= CHUNK:
             visits.extend(chunk)
@@ -156,7 +157,7 @@ def _bad(line: int, why: str) -> Finding:
                    _("a row ihss cannot read"), _("the input"))  # fmt: skip
 
 
-def _csv_rows(lines: Lines, bad_rows: list[Finding]) -> Iterator[tuple[int, tuple[str, ...]]]:
+def _csv_rows(lines: Lines, bad_rows: list[Finding]) -> Iterator[tuple[Any, ...]]:
     """The rows' texts of COLUMNS (the first five without travel_hours); a row that cannot be
     read goes to ``bad_rows`` instead, in its place (only well-formed rows come back: the loop
     of a million is kept short)."""
@@ -176,8 +177,9 @@ def _csv_rows(lines: Lines, bad_rows: list[Finding]) -> Iterator[tuple[int, tupl
                                 len(missing)).format(columns=", ".join(repr(c) for c in missing),
                                                      required=", ".join(REQUIRED)))  # fmt: skip
     width = len(keys)
-    # The columns of COLUMNS, in order; without travel_hours, the first five (visit's default)
-    pick = itemgetter(*(keys.index(c) for c in COLUMNS if c in keys))
+    # The line (appended to the row), then the columns of COLUMNS in order: visit's arguments
+    # (without travel_hours, the first five: visit's default). One tuple a row, made in C.
+    pick = itemgetter(width, *(keys.index(c) for c in COLUMNS if c in keys))
     bad_lines = lines.bad  # filled in as lines are read: the same dict throughout
     end = reader.line_num
     while True:
@@ -196,14 +198,15 @@ def _csv_rows(lines: Lines, bad_rows: list[Finding]) -> Iterator[tuple[int, tupl
                     bad_rows.append(_bad(start, _("has {n} fields; the header has {width}").format(
                         n=len(row), width=width)))  # fmt: skip
                 else:
-                    yield start, pick(row)
+                    row.append(start)  # type: ignore[arg-type]
+                    yield pick(row)
             return
         except csv.Error as exc:  # a field too large, say: that row, and read on
             start, end = end + 1, reader.line_num
             bad_rows.append(_bad(start, _("cannot be read as CSV: {error}").format(error=exc)))
 
 
-def _jsonl_rows(lines: Lines, bad_rows: list[Finding]) -> Iterator[tuple[int, tuple[str, ...]]]:
+def _jsonl_rows(lines: Lines, bad_rows: list[Finding]) -> Iterator[tuple[Any, ...]]:
     for line, text in enumerate(lines, start=1):
         if not text.strip():
             continue
@@ -219,4 +222,4 @@ def _jsonl_rows(lines: Lines, bad_rows: list[Finding]) -> Iterator[tuple[int, tu
             bad_rows.append(_bad(line, _("a JSON Lines row must be an object")))
             continue
         values = {str(k).lower(): "" if v is None else str(v) for k, v in record.items()}
-        yield line, tuple(values.get(c, "") for c in COLUMNS)
+        yield (line, *(values.get(c, "") for c in COLUMNS))
