@@ -37,3 +37,14 @@ def test_the_frozen_batch_baseline_writes_what_ihss_batch_writes(tmp_path: Path)
         # the benchmark's own checks: every row there, in order, equal to the baseline's
         (bench.same_jsonl if fmt == "jsonl" else bench.same_csv)(base, new, 400)
     assert base.read_text(encoding="utf-8").count("\n") == 401  # the header and 400 rows
+
+
+def test_the_timesheet_benchmark_runs_and_checks_its_output() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "timesheets.py"), "--visits", "2000", "--runs", "2"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "2,000 visits: " in result.stdout
+    assert "(median of 2: " in result.stdout
+    assert "targets: 10 s (met), 200 MB (met)" in result.stdout
