@@ -18,7 +18,7 @@ import click
 
 from ihss_calc import rates as rates_mod
 from ihss_calc.cli_lang import lang_option, translate_command, use_language
-from ihss_calc.cli_options import household_options, make_household, monthly_earnings
+from ihss_calc.cli_options import household_options, make_household, monthly_earnings, warn
 from ihss_calc.cli_types import AMOUNT, HOURS, FilePath
 from ihss_calc.i18n import N_, _, date_text, ngettext
 from ihss_calc.rules import (
@@ -289,7 +289,7 @@ def choose_rates(year: int | None, rates_file: Path | None) -> tuple[rates_mod.R
     stale = rates_mod.staleness(rates.year, today(), years)
     warnings = [stale] if stale else []
     for warning in warnings:
-        click.echo(_("Warning: {warning}").format(warning=warning), err=True)
+        warn(warning)
     return rates, warnings
 
 

@@ -13,6 +13,7 @@ import click
 
 from ihss_calc import rates as rates_mod
 from ihss_calc.cli_lang import lang_option
+from ihss_calc.cli_options import warn
 from ihss_calc.cli_types import FilePath, format_from_name
 from ihss_calc.i18n import N_, _, ngettext
 
@@ -100,7 +101,7 @@ def batch(
         fields = batch_mod.STEPS_FIELDS if steps else batch_mod.JSONL_FIELDS
         reserved = set(fields if output_format == "jsonl" else batch_mod.CSV_FIELDS)
         reader = CsvSource if input_format == "csv" else JsonlSource
-        rows = reader(lines, reserved, _warn)
+        rows = reader(lines, reserved, warn)
         rows.rows = _with_progress(rows.rows, source, lines)  # type: ignore[method-assign]
         if output_format == "jsonl":
             lines_out = write.jsonl_lines(engine, rows, steps=steps, tally=tally)
@@ -133,10 +134,6 @@ def batch(
     click.echo(said.format(n=f"{tally.read:,}", failed=f"{tally.failed:,}"), err=True)
     if tally.failed:
         raise SystemExit(1)
-
-
-def _warn(message: str) -> None:
-    click.echo(_("Warning: {warning}").format(warning=message), err=True)
 
 
 def _flush_quietly(out: IO[str]) -> None:
@@ -194,7 +191,7 @@ def batch_rates(
         warning = rates_mod.staleness(rates.year, now, years)
         if warning and rates.year not in warned:
             warned.add(rates.year)
-            click.echo(_("Warning: {warning}").format(warning=warning), err=True)
+            warn(warning)
         return warning
 
     return rates_for, warning_for

@@ -64,10 +64,7 @@ def _pairs(name: str, values: tuple[str, ...], parse: Any) -> dict[str, Any]:
 def _hours_value(text: str) -> Decimal:
     from ihss_calc.earnings import parse_hours
 
-    try:
-        return parse_hours(text, weekly=False)
-    except ValueError as exc:
-        raise ValueError(str(exc)) from None
+    return parse_hours(text, weekly=False)
 
 
 def _monthly_value(text: str) -> Decimal:

@@ -133,8 +133,13 @@ def monthly_earnings(
         return from_yearly(yearly)
     warning = looks_yearly(earned)
     if warning:
-        click.echo(_("Warning: {warning}").format(warning=warning), err=True)
+        warn(warning)
     return None
+
+
+def warn(message: str) -> None:
+    """A warning on stderr, as every command says one: stdout carries the result only."""
+    click.echo(_("Warning: {warning}").format(warning=message), err=True)
 
 
 def two_ways(ways: list[str]) -> str:

@@ -79,11 +79,11 @@ HOURS_RANGE = ParsedType("hours range", parse_hours_range)
 def format_from_name(source: Path) -> str:
     """csv or jsonl, from FILE's name (.csv, .jsonl, .ndjson); a usage error otherwise."""
     suffix = source.suffix.lower()
-    if str(source) != "-" and suffix in {".csv", ".jsonl", ".ndjson"}:
-        return "csv" if suffix == ".csv" else "jsonl"
     if str(source) == "-":
         why = _("cannot tell the input format from standard input; pass --input-format csv or "
                 "jsonl.")  # fmt: skip
+    elif suffix in {".csv", ".jsonl", ".ndjson"}:
+        return "csv" if suffix == ".csv" else "jsonl"
     else:
         why = _("cannot tell the input format from the name {name}; pass --input-format csv or "
                 "jsonl.").format(name=repr(source.name))  # fmt: skip

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from ihss_calc.cli_lang import lang_option
-from ihss_calc.cli_options import household_options, make_household, two_ways
+from ihss_calc.cli_options import household_options, make_household, two_ways, warn
 from ihss_calc.cli_types import AMOUNT, HOURS_RANGE, RANGE, FilePath
 from ihss_calc.earnings import from_wage, from_yearly, looks_yearly
 from ihss_calc.i18n import N_, _
@@ -120,7 +120,7 @@ def _earnings(
     if earnings is not None:
         warning = looks_yearly(earnings[0][-1])
         if warning:
-            click.echo(_("Warning: {warning}").format(warning=warning), err=True)
+            warn(warning)
         return earnings[0], earnings[1], ""
     if yearly is not None:
         points = [from_yearly(y) for y in yearly[0]]
