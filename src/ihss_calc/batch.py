@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from ihss_calc.amounts import ZERO, AmountError, money_text, parse_amount
 from ihss_calc.i18n import _
-from ihss_calc.jsonout import dumps, rates_ref
+from ihss_calc.jsonout import dumps, medi_cal_dict, rates_ref
 from ihss_calc.rates import Rates
 from ihss_calc.rules import (
     MEDI_CAL,
@@ -135,13 +135,8 @@ class Engine:
         warning = self._warning_for(rates)
         warnings = (warning,) if warning else ()
         level = rates.payment_levels[h.kind].value
-        program = h.program
-        medi_cal_json = None if program is None else {
-            "code": program.code, "label": _(program.label),
-            "no_share_of_cost": program.no_share_of_cost, "source": program.source,
-        }  # fmt: skip
-        fixed = [dumps(v, indent=None).replace("%", "%%") for v in
-                 (h.kind, level, medi_cal_json, rates_ref(rates), list(warnings))]  # fmt: skip
+        parts = (h.kind, level, medi_cal_dict(h.program), rates_ref(rates), list(warnings))
+        fixed = [dumps(v, indent=None).replace("%", "%%") for v in parts]
         template = (
             f'"schema_version": {SCHEMA_VERSION}, "household": {fixed[0]}, '
             '"countable_unearned_income": %s, "countable_earned_income": %s, '

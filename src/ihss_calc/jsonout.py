@@ -21,6 +21,7 @@ from ihss_calc.rules import (
     AssetCheck,
     Computation,
     Household,
+    MediCalProgram,
     MediCalShare,
     Result,
     Step,
@@ -158,6 +159,14 @@ def check_summary(rates: Rates) -> dict[str, Any]:
     }
 
 
+def medi_cal_dict(program: MediCalProgram | None) -> dict[str, Any] | None:
+    """The kind of Medi-Cal given, as ``medi_cal`` in the JSON (soc's and batch's)."""
+    if program is None:
+        return None
+    return {"code": program.code, "label": _(program.label),
+            "no_share_of_cost": program.no_share_of_cost, "source": program.source}  # fmt: skip
+
+
 def wdp_dict(wdp: WdpCheck | None) -> dict[str, Any] | None:
     if wdp is None:
         return None
@@ -223,16 +232,7 @@ def result_dict(
         "above_payment_level": result.above_level,
         "computed_share_of_cost": result.computed_share_of_cost,
         "share_of_cost": result.share_of_cost,
-        "medi_cal": (
-            None
-            if result.medi_cal is None
-            else {
-                "code": result.medi_cal.code,
-                "label": _(result.medi_cal.label),
-                "no_share_of_cost": result.medi_cal.no_share_of_cost,
-                "source": result.medi_cal.source,
-            }
-        ),
+        "medi_cal": medi_cal_dict(result.medi_cal),
         "rates": rates_ref(result.rates),
     }
     body["max_earned_without_soc"] = result.max_earned_without_soc
