@@ -101,26 +101,10 @@ def _finding(f: Finding) -> dict[str, Any]:
             "rule": f.rule, "source": f.source, **f.figures}  # fmt: skip
 
 
-def pay_periods(t: Totals) -> Iterator[dict[str, Any]]:
-    """Each provider's hours for each recipient in each pay period, one at a time."""
-    for (p, r, when), minutes in t.pay_periods():
-        if r:
-            yield {"provider": p, "recipient": r, "period": _period(when), "hours": hours(minutes)}
-
-
 def _period(when: tuple[int, int, int]) -> str:
-    """A pay period as the JSON and CSV write it: 2026-03 1st-15th."""
+    """A pay period as the JSON writes it: 2026-03 1st-15th."""
     year, month, half = when
     return f"{year}-{month:02d} {HALVES[half]}"
-
-
-def workweeks(t: Totals, overtime_after: Decimal) -> Iterator[dict[str, Any]]:
-    """Each provider's hours in each workweek, and the overtime in it, one at a time."""
-    for (provider, week), minutes in t.weeks():
-        worked = hours(minutes)
-        over = overtime_hours(worked, overtime_after)
-        yield {"provider": provider, "week_starts": week_start(week).isoformat(),
-               "hours": worked, "overtime_hours": over}  # fmt: skip
 
 
 class _Texts(dict[Any, str]):
@@ -250,17 +234,18 @@ def findings_tables(
         for name, right in ((N_("Provider"), False), (N_("Workweek of"), False),
                             (N_("Hours"), True), (N_("Overtime"), True)):  # fmt: skip
             table.add_column(Text(_(name)), justify="right" if right else "left")
-        for week in workweeks(t, after):
-            table.add_row(Text(week["provider"]), Text(week["week_starts"]),
-                          Text(str(week["hours"])), Text(str(week["overtime_hours"])))  # fmt: skip
+        for (provider, week), minutes in t.weeks():
+            worked = hours(minutes)
+            table.add_row(Text(provider), Text(week_start(week).isoformat()), Text(str(worked)),
+                          Text(str(overtime_hours(worked, after))))  # fmt: skip
         out.print(table)
         table = titled_table(_("Hours by pay period"))
         for name, right in ((N_("Provider"), False), (N_("Recipient"), False),
                             (N_("Pay period"), False), (N_("Hours"), True)):  # fmt: skip
             table.add_column(Text(_(name)), justify="right" if right else "left")
-        for row in pay_periods(t):
-            month, __, half = row["period"].partition(" ")
-            period = f"{month} {_(half)}"
-            table.add_row(Text(row["provider"]), Text(row["recipient"]), Text(period),
-                          Text(str(row["hours"])))  # fmt: skip
+        for (provider, recipient, (year, month, half)), minutes in t.pay_periods():
+            if recipient:  # a row of travel only is in no recipient's pay period
+                period = f"{year}-{month:02d} {_(HALVES[half])}"
+                table.add_row(Text(provider), Text(recipient), Text(period),
+                              Text(str(hours(minutes))))  # fmt: skip
         out.print(table)
