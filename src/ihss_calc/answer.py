@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from ihss_calc.amounts import money_display
 from ihss_calc.i18n import N_, _
-from ihss_calc.rules import FREE_WITH, Result
+from ihss_calc.rules import LIKELY, PROGRAM_LABELS, SCREEN_NOTE, Result, could_pay_nothing
+from ihss_calc.rules.screening import month_name
 
 # The payment level's household, as the end of "the payment level for ...".
 WHO = {
@@ -18,7 +19,8 @@ WHO = {
 }
 # Kinds of Medi-Cal that mean no share of cost, short, for one sentence.
 SHORT = {"ssi": N_("SSI-linked"), "magi": "MAGI", "1619b": "1619(b)", "ad-fpl": "A&D FPL",
-         "wdp": N_("the Working Disabled Program"), "pickle": "Pickle"}  # fmt: skip
+         "wdp": N_("the Working Disabled Program"), "pickle": "Pickle",
+         "dac": N_("Disabled Adult Child"), "dw": N_("disabled widow(er)s")}  # fmt: skip
 
 
 def dollars(amount: object) -> str:
@@ -27,7 +29,15 @@ def dollars(amount: object) -> str:
 
 def answer_lines(r: Result) -> list[str]:
     """The answer block, each line a sentence, most important first."""
-    lines = [_what_you_pay(r), _why(r)]
+    lines = [_what_you_pay(r)]
+    placed = r.placement
+    if not placed.given and placed.screen is not None and not placed.share_of_cost:
+        if r.computed_share_of_cost:
+            lines.append(_("On share-of-cost Medi-Cal you would pay {amount}.").format(
+                amount=dollars(r.computed_share_of_cost)))  # fmt: skip
+    lines.append(_why(r))
+    if r.caution:
+        lines.append(r.caution)
     free = _pay_nothing(r)
     if free:
         lines.append(free)
@@ -55,6 +65,11 @@ def answer_lines(r: Result) -> list[str]:
                 "share of cost with it, may not apply at all."
             ).format(limit=dollars(r.assets.limit))
         )
+    year = r.rates.year
+    screened = _("Medi-Cal screened for {month} {year}.").format(
+        month=month_name(r.household.month), year=year
+    )
+    lines.append(f"{screened} {_(SCREEN_NOTE)}")
     return lines
 
 
@@ -63,6 +78,11 @@ def summary(r: Result) -> str:
 
 
 def _what_you_pay(r: Result) -> str:
+    placed = r.placement
+    if not placed.given and placed.screen is not None and placed.program != "medically-needy":
+        return _("You likely pay $0 for IHSS: you appear to qualify for {program}: {reason}").format(
+            program=_(PROGRAM_LABELS[placed.program]), reason=_lower_first(placed.screen.reason)
+        )
     if r.free_because_of_medi_cal and r.medi_cal is not None:
         return _("You pay no share of cost: IHSS is free with {program}.").format(
             program=_(r.medi_cal.label)
@@ -121,20 +141,34 @@ def _why(r: Result) -> str:
     return why.format(**figures)
 
 
+def _lower_first(sentence: str) -> str:
+    """A sentence that goes on after a colon: "Your income …" -> "your income …" (not an
+    initialism such as "MAGI")."""
+    if len(sentence) > 1 and sentence[0].isupper() and sentence[1].islower():
+        return sentence[0].lower() + sentence[1:]
+    return sentence
+
+
 def _pay_nothing(r: Result) -> str | None:
-    if not r.share_of_cost:
+    """The programs with no share of cost that are likely or possible, with what each needs;
+    only when the person pays a share of cost where they are."""
+    if not r.placement.share_of_cost:
         return None
-    over_assets = r.assets is not None and r.assets.over_limit
-    wdp = r.wdp
-    if r.medi_cal is None and wdp is not None and wdp.likely_eligible and not over_assets:
-        return _(
-            "You could pay $0 with Medi-Cal's Working Disabled Program (WDP): your countable "
-            "income for it, {income}, is under its limit of {limit} a month."
-        ).format(income=dollars(wdp.countable_income), limit=dollars(wdp.monthly_limit.value))
-    kinds = [_(SHORT[p.code]) for p in FREE_WITH if not (over_assets and p.asset_test)]
-    return _("You could pay $0 with another kind of Medi-Cal: {kinds} (see --medi-cal).").format(
-        kinds=_either(kinds)
-    )
+    found = [s for s in could_pay_nothing(r.programs) if s.program != r.household.medi_cal]
+    if not found:
+        return _("No Medi-Cal program without a share of cost appears to fit what you entered.")
+    kinds = []
+    for screen in found:
+        name = _(SHORT[screen.program])
+        if screen.status == LIKELY:
+            kinds.append(name)
+        else:
+            kinds.append(
+                _("{program} (possible: it depends on {needs})").format(
+                    program=name, needs="; ".join(screen.needs)
+                )
+            )
+    return _("You could pay $0 with {kinds}.").format(kinds=_either(kinds))
 
 
 def _either(items: list[str]) -> str:
@@ -144,6 +178,9 @@ def _either(items: list[str]) -> str:
 
 
 def _headroom(r: Result) -> str | None:
+    placed = r.placement
+    if not placed.given and placed.screen is not None and not placed.share_of_cost:
+        return None  # the headroom is on share-of-cost Medi-Cal; the placement is not
     if r.max_earned_without_soc is not None:
         return _("You could earn up to {amount} a month before paying.").format(
             amount=dollars(r.max_earned_without_soc)

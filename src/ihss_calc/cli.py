@@ -18,7 +18,13 @@ import click
 
 from ihss_calc import rates as rates_mod
 from ihss_calc.cli_lang import lang_option, translate_command, use_language
-from ihss_calc.cli_options import household_options, make_household, monthly_earnings, warn
+from ihss_calc.cli_options import (
+    household_options,
+    make_household,
+    monthly_earnings,
+    screened_month,
+    warn,
+)
 from ihss_calc.cli_types import AMOUNT, HOURS, FilePath
 from ihss_calc.i18n import N_, _, date_text, ngettext
 from ihss_calc.rules import (
@@ -234,7 +240,8 @@ earn before paying a share of cost.
 @click.pass_context
 def soc(ctx: click.Context, /, earned: Decimal, wage: Decimal | None, hours: Decimal | None,
         yearly: Decimal | None, year: int | None, rates_file: Path | None, as_json: bool,
-        brief: bool, worksheet: Path | None, **options: Any) -> None:  # fmt: skip
+        brief: bool, worksheet: Path | None, month: int | None,
+        **options: Any) -> None:  # fmt: skip
     """``ihss soc`` (its help is SOC_HELP)."""
     if brief and as_json:
         raise click.UsageError(_("--brief is for people and --json for scripts: give one."))
@@ -242,6 +249,7 @@ def soc(ctx: click.Context, /, earned: Decimal, wage: Decimal | None, hours: Dec
     monthly = monthly_earnings(given, earned, wage, hours, yearly)
     household = make_household(monthly.amount if monthly else earned, **options)
     rates, warnings = choose_rates(year, rates_file)
+    household = household._replace(month=screened_month(month, rates.year, today()))
     result = share_of_cost(household, rates)
     said = [_("Monthly earnings: {how}.").format(how=monthly.words)] if monthly else []
     if worksheet is not None:

@@ -14,7 +14,16 @@ from ihss_calc.i18n import N_, _
 
 if TYPE_CHECKING:
     from ihss_calc.earnings import Monthly
-from ihss_calc.rules import MAX_CHILDREN, MEDI_CAL, Household, InputProblem, check_household
+from ihss_calc.rules import (
+    DEFAULT_MONTH,
+    MAX_AGE,
+    MAX_CHILDREN,
+    MEDI_CAL,
+    SSI_ENDED,
+    Household,
+    InputProblem,
+    check_household,
+)
 
 
 def option_name(field: str) -> str:
@@ -25,7 +34,7 @@ def option_name(field: str) -> str:
 HOUSEHOLD_OPTIONS = ("unearned", "irwe", "bwe", "couple", "blind", "spouse_blind", "medi_cal",
                      "disability_income", "spouse_earned", "spouse_unearned", "spouse_ihss_wages",
                      "children", "child_income", "health_premiums", "medi_cal_soc",
-                     "assets")  # fmt: skip
+                     "assets", "age", "medicare", "ssi_ended", "pickle_disregard")  # fmt: skip
 
 
 def household_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -81,6 +90,24 @@ def household_options(command: Callable[..., None]) -> Callable[..., None]:
                      help=N_("Countable assets (resources): money in the bank, cash, stocks, other "
                      "property; your home and one car usually do not count. Checked against "
                      "Medi-Cal's asset limit where the year has one (2026 on).")),
+        click.option("--age", type=click.IntRange(0, MAX_AGE), default=None, metavar=N_("N"),
+                     help=N_("Your age, for the Medi-Cal programs screened (MAGI is for 19 to "
+                     "64). Without it, MAGI is only possible.")),
+        click.option("--medicare", is_flag=True,
+                     help=N_("You have Medicare Part A or B (MAGI Medi-Cal is for people "
+                     "without it).")),
+        click.option("--ssi-ended", type=click.Choice(SSI_ENDED, case_sensitive=False),
+                     default=None,
+                     help=N_("You got SSI cash once, and it stopped because of: earnings "
+                     "(1619(b)), other (Pickle), childs-benefits (Disabled Adult Child) or "
+                     "widows-benefits.")),
+        click.option("--pickle-disregard", type=AMOUNT, default=None, metavar=N_("AMOUNT"),
+                     help=N_("The Social Security the county disregards for Pickle, a month "
+                     "(its factor table was not found: without it, Pickle is only possible).")),
+        click.option("--month", type=click.IntRange(1, 12), default=None, metavar=N_("1-12"),
+                     help=N_("The month screened, of the rates' year: Medi-Cal's poverty-level "
+                     "limits change in April. Default: this month in this year, otherwise "
+                     "April.")),
         click.option("--year", type=int, default=None,
                      help=N_("Rates for this calendar year. Default: the latest year on file, not "
                      "after this year.")),
@@ -96,9 +123,20 @@ def household_options(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
-def make_household(earned: Decimal, **options: Any) -> Household:
+def screened_month(month: int | None, year: int, today_: Any) -> int:
+    """The month screened: as given; else this month when the rates are this year's; else
+    April, when a year's poverty-level limits are in force (docs/rules.md §12)."""
+    if month is not None:
+        return month
+    return int(today_.month) if year == today_.year else DEFAULT_MONTH
+
+
+def make_household(earned: Decimal, month: int = DEFAULT_MONTH, **options: Any) -> Household:
     """The household the options describe; a combination the rules refuse exits 2."""
-    household = Household(earned=earned, **{name: options[name] for name in HOUSEHOLD_OPTIONS})
+    chosen = {name: options[name] for name in HOUSEHOLD_OPTIONS}
+    if chosen["ssi_ended"] is not None:
+        chosen["ssi_ended"] = chosen["ssi_ended"].lower()
+    household = Household(earned=earned, month=month, **chosen)
     try:
         check_household(household)
     except InputProblem as problem:

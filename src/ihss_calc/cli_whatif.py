@@ -9,7 +9,13 @@ from typing import Any
 import click
 
 from ihss_calc.cli_lang import lang_option
-from ihss_calc.cli_options import household_options, make_household, two_ways, warn
+from ihss_calc.cli_options import (
+    household_options,
+    make_household,
+    screened_month,
+    two_ways,
+    warn,
+)
 from ihss_calc.cli_types import AMOUNT, HOURS_RANGE, RANGE, FilePath
 from ihss_calc.earnings import from_wage, from_yearly, looks_yearly
 from ihss_calc.i18n import N_, _
@@ -71,7 +77,7 @@ WDP's income limit is crossed.
 def whatif(earnings: tuple[list[Decimal], Decimal] | None, wage: Decimal | None,
            hours: tuple[list[Decimal], Decimal] | None,
            yearly: tuple[list[Decimal], Decimal] | None, year: int | None,
-           rates_file: Path | None, as_json: bool, chart: Path | None,
+           rates_file: Path | None, as_json: bool, chart: Path | None, month: int | None,
            **options: Any) -> None:  # fmt: skip
     """``ihss whatif`` (its help is WHATIF_HELP)."""
     from ihss_calc import cli as cli_mod
@@ -82,6 +88,7 @@ def whatif(earnings: tuple[list[Decimal], Decimal] | None, wage: Decimal | None,
         raise click.BadParameter(_("the file must end in .svg or .png"), param_hint="'--chart'")
     household = make_household(levels[0], **options)
     rates, warnings = cli_mod.choose_rates(year, rates_file)
+    household = household._replace(month=screened_month(month, rates.year, cli_mod.today()))
     answer = what_if(household, rates, levels, step, given_as)
     if chart is not None:
         from ihss_calc.chart import write_chart

@@ -17,7 +17,11 @@ from ihss_calc.answer import summary
 from ihss_calc.i18n import _
 from ihss_calc.rates import Figure, Rates, label_text
 from ihss_calc.rules import (
+    MEDI_CAL,
+    PROGRAM_LABELS,
     SCHEMA_VERSION,
+    Placement,
+    Screen,
     AssetCheck,
     Computation,
     Household,
@@ -247,12 +251,47 @@ def result_dict(
     body["deeming"] = deeming_dict(result)
     body["medi_cal_share_of_cost"] = medi_cal_share_dict(result.medi_cal_share)
     body["assets"] = assets_dict(result.assets)
+    body["programs"] = programs_list(result.programs)
+    body["placement"] = placement_dict(result.placement)
+    body["screened_month"] = result.household.month
+    body["caution"] = result.caution
     if steps:
         body["steps"] = steps_list(result.steps)
     body["notes"] = list(result.notes)
     body["summary"] = summary(result)
     body["warnings"] = list(warnings or [])
     return body
+
+
+def programs_list(screens: Sequence[Screen]) -> list[dict[str, Any]]:
+    """Each Medi-Cal program screened (docs/rules.md §12), in the county's order."""
+    return [
+        {
+            "program": s.program,
+            "label": _(PROGRAM_LABELS[s.program]),
+            "status": s.status,
+            "reason": s.reason,
+            "figures": [
+                {"what": c.what, "value": c.value,
+                 "figure": None if c.figure is None else figure_dict(c.figure)}
+                for c in s.figures
+            ],
+            "needs": list(s.needs),
+            "notes": list(s.notes),
+            "rule": s.rule,
+        }
+        for s in screens
+    ]  # fmt: skip
+
+
+def placement_dict(p: Placement) -> dict[str, Any]:
+    """Where the person would likely be placed, and the IHSS share of cost there."""
+    return {
+        "program": p.program,
+        "label": _(PROGRAM_LABELS.get(p.program) or MEDI_CAL[p.program].label),
+        "share_of_cost": p.share_of_cost,
+        "given": p.given,
+    }
 
 
 def steps_list(steps: Sequence[Step]) -> list[dict[str, Any]]:

@@ -78,7 +78,18 @@ class Rates(NamedTuple):
     wdp_income_limits: Mapping[str, Figure] = {}  # individual, couple
     thresholds_1619b: Mapping[str, Figure] = {}  # regular, blind
     asset_limit: Mapping[str, Figure] = {}  # first_person, each_additional
-    hours: Mapping[str, Figure] = {}  # RULES.md §6, §10: schema.Hours
+    hours: Mapping[str, Figure] = {}  # docs/rules.md §6, §10: schema.Hours
+    # Which Medi-Cal (docs/rules.md §12): each limit in force from April 1, and the one in
+    # force January to March (last April's); a limit not found is missing.
+    ssi_resource_limit: Mapping[str, Figure] = {}  # individual, couple
+    ad_fpl_limit: Mapping[str, Figure] = {}  # individual, couple
+    ad_fpl_limit_before_april: Mapping[str, Figure] = {}
+    ad_fpl_spouse_allowance: Figure | None = None
+    magi_limit: Mapping[str, Figure] = {}  # individual (other sizes not found)
+    magi_limit_before_april: Mapping[str, Figure] = {}
+    wdp_income_limits_before_april: Mapping[str, Figure] = {}
+    wdp_premium: Figure | None = None  # $0 ...
+    wdp_premium_since: dt.date | None = None  # ... from this date
 
     def figures(self) -> list[Figure]:
         """Every figure, in the order a person would read them."""
@@ -94,6 +105,14 @@ class Rates(NamedTuple):
             *self.maintenance_need.values(),
             self.medi_cal_rounding.quantum,
             *self.asset_limit.values(),
+            *self.ssi_resource_limit.values(),
+            *self.ad_fpl_limit.values(),
+            *self.ad_fpl_limit_before_april.values(),
+            *((self.ad_fpl_spouse_allowance,) if self.ad_fpl_spouse_allowance else ()),
+            *self.magi_limit.values(),
+            *self.magi_limit_before_april.values(),
+            *self.wdp_income_limits_before_april.values(),
+            *((self.wdp_premium,) if self.wdp_premium else ()),
             *self.hours.values(),
         ]
 
@@ -307,6 +326,14 @@ def _build(doc: dict[str, Any], origin: str, *, bundled: bool) -> Rates:
         quantum = {**body, "value": body["quantum"], "unit": "USD"}
         return Rounding(quantum=figure(key, quantum), mode=body["mode"])
 
+    programs = doc.get("programs", {})
+
+    def pair(name: str) -> dict[str, Figure]:
+        return group(f"programs.{name}", programs.get(name, {}))
+
+    def single(name: str) -> Figure | None:
+        return figure(f"programs.{name}", programs[name]) if name in programs else None
+
     return Rates(
         year=doc["year"],
         origin=origin,
@@ -329,4 +356,13 @@ def _build(doc: dict[str, Any], origin: str, *, bundled: bool) -> Rates:
         thresholds_1619b=group(
             "work_incentives.threshold_1619b", incentives.get("threshold_1619b", {})
         ),
+        ssi_resource_limit=pair("ssi_resource_limit"),
+        ad_fpl_limit=pair("ad_fpl_limit"),
+        ad_fpl_limit_before_april=pair("ad_fpl_limit_before_april"),
+        ad_fpl_spouse_allowance=single("ad_fpl_spouse_allowance"),
+        magi_limit=pair("magi_limit"),
+        magi_limit_before_april=pair("magi_limit_before_april"),
+        wdp_income_limits_before_april=pair("wdp_limit_before_april"),
+        wdp_premium=single("wdp_premium"),
+        wdp_premium_since=programs["wdp_premium"]["since"] if "wdp_premium" in programs else None,
     )

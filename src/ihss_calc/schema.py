@@ -205,6 +205,37 @@ class MediCal(Model):
     asset_limit: AssetLimit | None = None
 
 
+class PairOfLimits(Model):
+    """A limit for one person and for a couple; either may be missing (not found)."""
+
+    individual: MonthlyFigure | None = None
+    couple: MonthlyFigure | None = None
+
+
+class ResourceLimits(Model):
+    individual: AmountFigure
+    couple: AmountFigure
+
+
+class SinceFigure(MonthlyFigure):
+    """A monthly figure in force from a date (the WDP premium of $0 from July 2022)."""
+
+    since: dt.date
+
+
+class Programs(Model):
+    """The Medi-Cal programs screened: limits in force from April 1 and January to March."""
+
+    ssi_resource_limit: ResourceLimits | None = None
+    ad_fpl_limit: PairOfLimits = PairOfLimits()
+    ad_fpl_limit_before_april: PairOfLimits = PairOfLimits()
+    ad_fpl_spouse_allowance: MonthlyFigure | None = None
+    magi_limit: PairOfLimits = PairOfLimits()
+    magi_limit_before_april: PairOfLimits = PairOfLimits()
+    wdp_limit_before_april: PairOfLimits = PairOfLimits()
+    wdp_premium: SinceFigure | None = None
+
+
 class HoursFigure(Cited):
     label: Text
     value: Annotated[Number, Field(gt=0, le=1000, decimal_places=2)]
@@ -238,6 +269,7 @@ class RatesFile(Model):
     work_incentives: WorkIncentives = WorkIncentives()
     deeming: Deeming
     medi_cal: MediCal
+    programs: Programs = Programs()
     hours: Hours
 
 

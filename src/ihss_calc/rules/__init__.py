@@ -1,11 +1,13 @@
 """The rules: pure functions over Decimal, no I/O, no click, no rich. One module a family:
 
 - ``household``: who is asking, their Medi-Cal, and the combinations the rules refuse;
-- ``countable``: countable income and the share above a payment level (RULES.md §1);
+- ``countable``: countable income and the share above a payment level (docs/rules.md §1);
 - ``deeming``: a spouse who is not aged, blind or disabled (§8);
 - ``medi_cal``: the Medi-Cal share of cost, the state buy-out and assets (§9);
 - ``incentives``: headroom, the Working Disabled Program, 1619(b) (§5);
 - ``whatif``: the sweep over earnings, imported only by whatif's paths (not from here);
+- ``screening``, ``ssi_group``, ``fpl_programs``, ``placement``: which Medi-Cal, each program
+  screened and the likely one (§12);
 - ``share``: the share of cost with every step that led to it (§1–§2).
 
 The command line, the renderers and batch work import from here.
@@ -23,12 +25,15 @@ from ihss_calc.rules.countable import (
 )
 from ihss_calc.rules.deeming import Deeming, deem
 from ihss_calc.rules.household import (
+    DEFAULT_MONTH,
     FREE_WITH,
     HOUSEHOLD_LABELS,
+    MAX_AGE,
     MAX_CHILDREN,
     MEDI_CAL,
     NOT_MODELED,
     SCHEMA_VERSION,
+    SSI_ENDED,
     Household,
     InputProblem,
     MediCalProgram,
@@ -47,11 +52,32 @@ from ihss_calc.rules.incentives import (
     wdp_limit,
 )
 from ihss_calc.rules.medi_cal import AssetCheck, MediCalShare, asset_check, medi_cal_share
+from ihss_calc.rules.placement import (
+    ORDER,
+    PROGRAM_LABELS,
+    SCREEN_NOTE,
+    Placement,
+    could_pay_nothing,
+)
+from ihss_calc.rules.screening import LIKELY, POSSIBLE, UNLIKELY, Compared, Screen
 from ihss_calc.rules.share import Result, SaidInTheAnswer, share_of_cost
 from ihss_calc.rules.steps import Step
 
 __all__ = [
+    "DEFAULT_MONTH",
     "FREE_WITH",
+    "LIKELY",
+    "MAX_AGE",
+    "ORDER",
+    "POSSIBLE",
+    "PROGRAM_LABELS",
+    "SCREEN_NOTE",
+    "SSI_ENDED",
+    "UNLIKELY",
+    "Compared",
+    "Placement",
+    "Screen",
+    "could_pay_nothing",
     "HOUSEHOLD_LABELS",
     "MAX_CHILDREN",
     "MEDI_CAL",

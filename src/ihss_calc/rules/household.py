@@ -11,6 +11,13 @@ SCHEMA_VERSION = 1
 
 # A sanity bound on --children, not a rule: no real household comes near it.
 MAX_CHILDREN = 30
+# A sanity bound on --age, likewise.
+MAX_AGE = 130
+# Why SSI cash stopped, for someone who got it once (the programs screen, docs/rules.md §12).
+SSI_ENDED = ("earnings", "other", "childs-benefits", "widows-benefits")
+# The month screened when none is given for a year that is not this one (docs/rules.md §12:
+# the poverty-level limits of a year are in force from April).
+DEFAULT_MONTH = 4
 
 
 class MediCalProgram(NamedTuple):
@@ -130,6 +137,12 @@ class Household(NamedTuple):
     health_premiums: Decimal = ZERO
     medi_cal_soc: bool = False  # show it even without medically needy Medi-Cal
     assets: Decimal | None = None  # countable assets; None: not given
+    # Which Medi-Cal (docs/rules.md §12): what the programs screen needs beyond income.
+    age: int | None = None  # None: not given
+    medicare: bool = False  # has Medicare Part A or B
+    ssi_ended: str | None = None  # got SSI cash once, and why it stopped (SSI_ENDED)
+    pickle_disregard: Decimal | None = None  # the monthly amount the county disregards
+    month: int = DEFAULT_MONTH  # the month screened, 1-12, of the rates' year
 
     @property
     def kind(self) -> str:
@@ -168,7 +181,7 @@ class Household(NamedTuple):
 
 AMOUNT_FIELDS = ("unearned", "earned", "irwe", "bwe", "disability_income", "spouse_earned",
                  "spouse_unearned", "spouse_ihss_wages", "child_income", "health_premiums",
-                 "assets")  # fmt: skip
+                 "assets", "pickle_disregard")  # fmt: skip
 
 
 def check_household(household: Household) -> None:
@@ -222,6 +235,7 @@ def check_household(household: Household) -> None:
         )
         raise InputProblem("medi_cal", why)
     _check_spouse(h)
+    _check_screen(h)
     if h.medi_cal_soc and h.free:
         raise InputProblem(
             "medi_cal_soc",
@@ -277,4 +291,28 @@ def _check_spouse(h: Household) -> None:
     if h.child_income and not h.children:
         raise InputProblem(
             "child_income", _("the children's own income needs {children}"), ("children",)
+        )
+
+
+def _check_screen(h: Household) -> None:
+    """The programs screen's inputs (docs/rules.md §12)."""
+    if h.age is not None and not 0 <= h.age <= MAX_AGE:
+        why = _("{n} is not an age from 0 to {most}").format(n=h.age, most=MAX_AGE)
+        raise InputProblem("age", why)
+    if not 1 <= h.month <= 12:
+        raise InputProblem("month", _("{n} is not a month from 1 to 12").format(n=h.month))
+    if h.ssi_ended is not None and h.ssi_ended not in SSI_ENDED:
+        why = _("{value} is not one of {codes}").format(
+            value=repr(h.ssi_ended), codes=", ".join(SSI_ENDED)
+        )
+        raise InputProblem("ssi_ended", why)
+    if h.pickle_disregard is not None and h.pickle_disregard > h.unearned:
+        raise InputProblem(
+            "pickle_disregard",
+            _(
+                "{disregard} is more than the unearned income, {unearned}: the amount "
+                "disregarded is part of your Social Security"
+            ).format(
+                disregard=money_display(h.pickle_disregard), unearned=money_display(h.unearned)
+            ),
         )

@@ -13,6 +13,7 @@ from ihss_calc.rates import Figure, Rates
 from ihss_calc.rules.countable import share_above, total_countable
 from ihss_calc.rules.deeming import Deeming, deem
 from ihss_calc.rules.household import Household
+from ihss_calc.rules.screening import asset_limit, in_force
 
 
 def share_at_earnings(
@@ -82,25 +83,29 @@ def wdp_countable_income(household: Household, rates: Rates, earned: Decimal) ->
 
 
 def wdp_limit(household: Household, rates: Rates) -> Figure | None:
-    """WDP's limit for the household; None without one on file, or with a spouse who is not
-    aged, blind or disabled (not modeled: WDP_NOT_FOR_DEEMING)."""
+    """WDP's limit for the household in force in the month screened (from January to March,
+    last April's); None without one on file, or with a spouse who is not aged, blind or
+    disabled (not modeled: WDP_NOT_FOR_DEEMING)."""
     if household.ineligible_spouse:
         return None
-    return rates.wdp_income_limits.get("couple" if household.couple else "individual")
+    limits = in_force(household, rates.wdp_income_limits, rates.wdp_income_limits_before_april)
+    return limits.get("couple" if household.couple else "individual")
 
 
 def wdp_check(household: Household, rates: Rates) -> WdpCheck | None:
-    """The WDP check for a household with earnings; None without earnings (WDP is for people
-    who work) or when there is no WDP limit to use."""
+    """The WDP income check; None when there is no WDP limit to use. Likely eligible only
+    with earnings (WDP is for people who work) and assets not over Medi-Cal's limit."""
     limit = wdp_limit(household, rates)
-    if not household.earned or limit is None:
+    if limit is None:
         return None
     countable = wdp_countable_income(household, rates, household.earned)
+    found = asset_limit(household, rates)
+    over = found is not None and household.assets is not None and household.assets > found[0]
     return WdpCheck(
         monthly_limit=limit,
         disability_income=household.disability_income,
         countable_income=countable,
-        likely_eligible=countable < limit.value,
+        likely_eligible=bool(household.earned) and not over and countable < limit.value,
     )
 
 

@@ -14,7 +14,6 @@ from ihss_calc.rates import Figure, Rates
 from ihss_calc.rules.countable import Computation, Countable, compute
 from ihss_calc.rules.deeming import Deeming, deem
 from ihss_calc.rules.household import (
-    FREE_WITH,
     NOT_MODELED,
     Household,
     MediCalProgram,
@@ -36,6 +35,8 @@ from ihss_calc.rules.medi_cal import (
     medi_cal_share,
     wanted,
 )
+from ihss_calc.rules.placement import Placement, caution, place, screen_programs
+from ihss_calc.rules.screening import Screen
 from ihss_calc.rules.steps import Step, deeming_steps, income_steps, level_steps, medi_cal_steps
 
 
@@ -54,6 +55,9 @@ class Result(NamedTuple):
     threshold_1619b: Threshold1619b | None  # only with earnings and a threshold on file
     medi_cal_share: MediCalShare | None  # with medically needy Medi-Cal, or when asked
     assets: AssetCheck | None
+    programs: tuple[Screen, ...]  # every Medi-Cal program screened, in the county's order
+    placement: Placement  # the likely one and what the person pays there
+    caution: str | None  # the facts given contradict the --medi-cal given
 
     @property
     def decisive(self) -> Computation:
@@ -112,7 +116,10 @@ def share_of_cost(household: Household, rates: Rates) -> Result:
         *_working(h, rates, own, deeming, deemed, decisive),
         *medi_cal_steps(program, share),
     ]
-    notes = _notes(h, rates, decisive.share, program, wdp, deeming, mc_share, assets)
+    programs = screen_programs(h, rates, own, decisive)
+    placement = place(h, programs, decisive.share, ZERO.quantize(quantum, rounding=mode))
+    said = caution(h, programs)
+    notes = _notes(h, rates, decisive.share, program, deeming, mc_share, assets)
     return Result(
         household=h,
         rates=rates,
@@ -128,6 +135,9 @@ def share_of_cost(household: Household, rates: Rates) -> Result:
         threshold_1619b=threshold_1619b(h, rates),
         medi_cal_share=mc_share,
         assets=assets,
+        programs=programs,
+        placement=placement,
+        caution=said,
     )
 
 
@@ -185,27 +195,11 @@ def _notes(
     rates: Rates,
     computed: Decimal,
     program: MediCalProgram | None,
-    wdp: WdpCheck | None,
     deeming: Deeming | None,
     mc_share: MediCalShare | None,
     assets: AssetCheck | None,
 ) -> tuple[str, ...]:
     notes: list[str] = []
-    over_assets = assets is not None and assets.over_limit
-    if computed and program is None and wdp is not None and wdp.likely_eligible and not over_assets:
-        notes.append(
-            SaidInTheAnswer(
-                _(
-                    "You may qualify for Medi-Cal's Working Disabled Program (WDP): your "
-                    "countable income for WDP, ${income}, is under its limit of ${limit} a "
-                    "month. WDP has no premium and means no IHSS share of cost (DHCS WDP; DB101 "
-                    "IHSS page)."
-                ).format(
-                    income=money_display(wdp.countable_income),
-                    limit=money_display(wdp.monthly_limit.value),
-                )
-            )
-        )
     if program is not None and program.no_share_of_cost:
         note = _("No share of cost: IHSS is free with {program} ({source}).").format(
             program=_(program.label), source=program.source
@@ -215,11 +209,6 @@ def _notes(
                 amount=money_display(computed)
             )
         notes.append(note)
-    elif computed and program is None:
-        # Over the asset limit, only kinds without the non-MAGI asset test are left.
-        names = "; ".join(_(p.label) for p in FREE_WITH if not (over_assets and p.asset_test))
-        note = _("This share of cost would be 0 with any of: {programs} (see --medi-cal).")
-        notes.append(SaidInTheAnswer(note.format(programs=names)))
     if deeming is not None:
         notes.extend(_deeming_notes(h, rates, deeming))
     if mc_share is not None:
