@@ -20,7 +20,9 @@ WHO = {
 # Kinds of Medi-Cal that mean no share of cost, short, for one sentence.
 SHORT = {"ssi": N_("SSI-linked"), "magi": "MAGI", "1619b": "1619(b)", "ad-fpl": "A&D FPL",
          "wdp": N_("the Working Disabled Program"), "pickle": "Pickle",
-         "dac": N_("Disabled Adult Child"), "dw": N_("disabled widow(er)s")}  # fmt: skip
+         "dac": N_("Disabled Adult Child"), "dw": N_("disabled widow(er)s"),
+         "medically-needy": N_("medically needy (share of cost)"),
+         "none": N_("no Medi-Cal")}  # fmt: skip
 
 
 def dollars(amount: object) -> str:
@@ -31,10 +33,10 @@ def answer_lines(r: Result) -> list[str]:
     """The answer block, each line a sentence, most important first."""
     lines = [_what_you_pay(r)]
     placed = r.placement
-    if not placed.given and placed.screen is not None and not placed.share_of_cost:
-        if r.computed_share_of_cost:
-            lines.append(_("On share-of-cost Medi-Cal you would pay {amount}.").format(
-                amount=dollars(r.computed_share_of_cost)))  # fmt: skip
+    placed_free = not placed.given and placed.screen is not None and not placed.share_of_cost
+    if placed_free and r.computed_share_of_cost:
+        lines.append(_("On share-of-cost Medi-Cal you would pay {amount}.").format(
+            amount=dollars(r.computed_share_of_cost)))  # fmt: skip
     lines.append(_why(r))
     if r.caution:
         lines.append(r.caution)
@@ -80,7 +82,9 @@ def summary(r: Result) -> str:
 def _what_you_pay(r: Result) -> str:
     placed = r.placement
     if not placed.given and placed.screen is not None and placed.program != "medically-needy":
-        return _("You likely pay $0 for IHSS: you appear to qualify for {program}: {reason}").format(
+        return _(
+            "You likely pay $0 for IHSS: you appear to qualify for {program}: {reason}"
+        ).format(
             program=_(PROGRAM_LABELS[placed.program]), reason=_lower_first(placed.screen.reason)
         )
     if r.free_because_of_medi_cal and r.medi_cal is not None:

@@ -26,6 +26,7 @@ from ihss_calc.i18n import _
 from ihss_calc.jsonout import dumps, medi_cal_dict, rates_ref
 from ihss_calc.rates import Rates
 from ihss_calc.rules import (
+    DEFAULT_MONTH,
     MEDI_CAL,
     SCHEMA_VERSION,
     Household,
@@ -37,18 +38,23 @@ from ihss_calc.rules import (
     exclusions,
     share_of_cost,
 )
+from ihss_calc.rules.incentives import wdp_limit
+from ihss_calc.rules.screening import in_force
 
 AMOUNT_COLUMNS = ("unearned", "earned", "irwe", "bwe")
 FLAG_COLUMNS = ("couple", "blind", "spouse_blind")
-# RULES.md §8-§9's inputs: a row that gives any of them is worked out by share_of_cost itself.
+# docs/rules.md §8-§9's and §12's inputs: a row that gives any of them is worked out by
+# share_of_cost itself.
 FULL_COLUMNS = ("spouse_earned", "spouse_unearned", "spouse_ihss_wages", "children",
-                "child_income", "health_premiums", "show_medi_cal_soc", "assets")  # fmt: skip
+                "child_income", "health_premiums", "show_medi_cal_soc", "assets",
+                "age", "medicare", "ssi_ended", "pickle_disregard", "month")  # fmt: skip
 INPUT_COLUMNS = (*AMOUNT_COLUMNS, *FLAG_COLUMNS, "medi_cal", "year", "disability_income",
                  *FULL_COLUMNS)  # fmt: skip
 PROFILE = slice(4, 9)  # the columns a profile is made of: couple … year
 RESULT_FIELDS = ("countable_unearned_income", "countable_earned_income",
                  "total_countable_income", "payment_level", "above_payment_level",
-                 "computed_share_of_cost", "share_of_cost")  # fmt: skip
+                 "computed_share_of_cost", "share_of_cost", "placement",
+                 "placement_share_of_cost")  # fmt: skip
 FULL_RESULT_FIELDS = ("deemed", "medi_cal_share_of_cost", "buy_out", "assets_over_limit")
 CSV_FIELDS = ("line", *INPUT_COLUMNS, "household", *RESULT_FIELDS, *FULL_RESULT_FIELDS,
               "rates_file", "warnings", "error")  # fmt: skip
@@ -90,7 +96,10 @@ class Profile:
     bwe_error: str  # why this household may not have BWE, if it may not
     irwe_error: str
     warnings: tuple[str, ...]
-    template: str  # the JSON line from "schema_version" on, %s for the six amounts
+    template: str  # the JSON line from "schema_version" on, %s for the eight results
+    month: int  # the month screened for Medi-Cal (the column's, or the default)
+    ad_fpl_limit: Decimal | None  # the A&D FPL limit in force that month, if on file
+    wdp_limit: Decimal | None  # WDP's, likewise
 
 
 class Engine:
@@ -101,9 +110,11 @@ class Engine:
         self,
         rates_for: Callable[[int | None], Rates],
         warning_for: Callable[[Rates], str | None],
+        month_for: Callable[[int], int] = lambda year: DEFAULT_MONTH,
     ) -> None:
         self._rates_for = rates_for
         self._warning_for = warning_for
+        self._month_for = month_for  # the month screened for a row that gives none
         self._profiles: dict[tuple[str, ...], Profile | str] = {}  # refused: its message
 
     def profile(self, key: tuple[str, ...]) -> Profile:
@@ -128,7 +139,8 @@ class Engine:
                                                   strict=True)]  # fmt: skip
         code = parse_medi_cal(medi_cal)
         rates = self._rates_for(parse_year(year))
-        h = Household(couple=flags[0], blind=flags[1], spouse_blind=flags[2], medi_cal=code)
+        h = Household(couple=flags[0], blind=flags[1], spouse_blind=flags[2], medi_cal=code,
+                      month=self._month_for(rates.year))  # fmt: skip
         problem = _problem(h)
         if problem:
             raise RowError(problem)
@@ -142,8 +154,12 @@ class Engine:
             '"countable_unearned_income": %s, "countable_earned_income": %s, '
             f'"total_countable_income": %s, "payment_level": {fixed[1]}, '
             '"above_payment_level": %s, "computed_share_of_cost": %s, "share_of_cost": %s, '
+            '"placement": "%s", "placement_share_of_cost": %s, '
             f'"medi_cal": {fixed[2]}, "rates": {fixed[3]}, "warnings": {fixed[4]}}}\n'
         )
+        ad_fpl = in_force(h, rates.ad_fpl_limit, rates.ad_fpl_limit_before_april)
+        ad_fpl_limit = ad_fpl.get("couple" if h.couple else "individual")
+        wdp = wdp_limit(h, rates)
         return Profile(
             household=h,
             rates=rates,
@@ -156,13 +172,19 @@ class Engine:
             irwe_error=_problem(h._replace(irwe=Decimal(1))),
             warnings=warnings,
             template=template,
+            month=h.month,
+            ad_fpl_limit=None if ad_fpl_limit is None else ad_fpl_limit.value,
+            wdp_limit=None if wdp is None else wdp.value,
         )
 
-    def work(self, values: tuple[str, ...]) -> tuple[Profile, str, str, str, str, str, str]:
-        """One row without deeming, the Medi-Cal share of cost or assets: its profile and the
-        texts of countable unearned, countable earned, total, above the level, computed share
-        of cost and share of cost. ``values`` are the texts of INPUT_COLUMNS ("" if missing).
-        The hot path of batch work: no more than the rules and the texts they give."""
+    def work(
+        self, values: tuple[str, ...]
+    ) -> tuple[Profile, str, str, str, str, str, str, str, str]:
+        """One row that gives none of FULL_COLUMNS: its profile and the texts of countable
+        unearned, countable earned, total, above the level, computed share of cost, share of
+        cost, the placement and the share of cost there. ``values`` are the texts of
+        INPUT_COLUMNS ("" if missing). The hot path of batch work: no more than the rules and
+        the texts they give."""
         p = self._profiles.get(values[PROFILE])
         if type(p) is not Profile:
             p = self.profile(values[PROFILE])  # builds it, or raises the row's error
@@ -174,18 +196,24 @@ class Engine:
             raise RowError(p.bwe_error)
         if irwe and p.irwe_error:
             raise RowError(p.irwe_error)
-        if values[9]:  # disability income: checked here, used by the WDP check (--steps)
-            value = column_amount(values[9], "disability_income")
-            if value > unearned:
-                raise RowError(_problem(Household(unearned=unearned, disability_income=value)))
+        disability = ZERO
+        if values[9]:  # disability income: checked here, used by the WDP screen
+            disability = column_amount(values[9], "disability_income")
+            if disability > unearned:
+                why = _problem(Household(unearned=unearned, disability_income=disability))
+                raise RowError(why)
         c = countable_amounts(unearned, earned, irwe, bwe, *p.exclusions)
         above, computed = above_and_share(c[9], p.level, p.quantum, p.mode)
         above_text = money_text(above) if above else ZERO_TEXT
         # money_text is canonical, so an amount the rounding left alone has the same text.
         computed_text = above_text if computed == above else money_text(computed)
+        share_text = ZERO_TEXT if p.free else computed_text
+        placed = _placement(p, c[9], unearned, earned, irwe, bwe, disability)
+        placed_text = share_text if p.household.medi_cal else (
+            computed_text if placed in ("medically-needy", "none") else ZERO_TEXT)  # fmt: skip
         return (p, money_text(c[1]) if c[1] else ZERO_TEXT,
                 money_text(c[8]) if c[8] else ZERO_TEXT, money_text(c[9]) if c[9] else ZERO_TEXT,
-                above_text, computed_text, ZERO_TEXT if p.free else computed_text)  # fmt: skip
+                above_text, computed_text, share_text, placed, placed_text)  # fmt: skip
 
     def household(self, values: tuple[str, ...]) -> tuple[Household, Profile]:
         """The full household of a row, checked (``RowError`` if the rules refuse it)."""
@@ -208,6 +236,11 @@ class Engine:
             health_premiums=amount(full["health_premiums"], "health_premiums"),
             medi_cal_soc=parse_flag(full["show_medi_cal_soc"], "show_medi_cal_soc"),
             assets=optional("assets"),
+            age=optional_count(full["age"], "age"),
+            medicare=parse_flag(full["medicare"], "medicare"),
+            ssi_ended=full["ssi_ended"].strip().lower() or None,
+            pickle_disregard=optional("pickle_disregard"),
+            month=_or(optional_count(full["month"], "month"), profile.month),
         )  # fmt: skip
         problem = _problem(household)
         if problem:
@@ -218,6 +251,44 @@ class Engine:
         """A row worked out by ``share_of_cost`` itself, with every part of the result."""
         household, profile = self.household(values)
         return share_of_cost(household, profile.rates), profile
+
+
+def _placement(
+    p: Profile,
+    total: Decimal,
+    unearned: Decimal,
+    earned: Decimal,
+    irwe: Decimal,
+    bwe: Decimal,
+    disability: Decimal,
+) -> str:
+    """The placement of a row that gives none of FULL_COLUMNS (so no age, Medicare, SSI
+    history, premiums, assets or spouse), as ``rules.placement`` finds it: with those
+    unknown, no program before A&D FPL can be likely (SSI needs resources, MAGI an age, the
+    rest an SSI history), so the first likely one is A&D FPL, WDP or medically needy. A
+    speed trick for the hot path (benchmarks/batch.py); tests/test_batch.py checks it
+    against ``share_of_cost``'s placement for any such row."""
+    h = p.household
+    if h.medi_cal:
+        return h.medi_cal
+    if p.ad_fpl_limit is not None and total <= p.ad_fpl_limit:
+        return "ad-fpl"
+    if earned and p.wdp_limit is not None:
+        general = p.exclusions[0]
+        other = unearned - disability
+        wdp_income = countable_amounts(other, earned, irwe, bwe, *p.exclusions)[9]
+        if wdp_income < p.wdp_limit and (other - general if other > general else ZERO) < p.level:
+            return "wdp"
+    return "medically-needy"
+
+
+def _or(value: int | None, default: int) -> int:
+    return default if value is None else value
+
+
+def optional_count(text: str, column: str) -> int | None:
+    """A whole number, or None when the column is empty."""
+    return parse_count(text, column) if text.strip() else None
 
 
 @functools.lru_cache(maxsize=1 << 13)  # repeated amounts (0, whole dollars) parse once

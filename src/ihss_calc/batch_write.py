@@ -114,8 +114,9 @@ def _csv_result(
     h = p.household
     return [
         str(line), *amounts[:4], _yes(h.couple), _yes(h.blind), _yes(h.spouse_blind),
-        h.medi_cal or "", str(p.rates.year), amounts[4], *NO_FULL_INPUTS, h.kind, r[1], r[2],
-        r[3], money_text(p.level), r[4], r[5], r[6], *NO_FULL_RESULTS, p.rates.origin,
+        h.medi_cal or "", str(p.rates.year), amounts[4], *NO_FULL_INPUTS, str(p.month), h.kind,
+        r[1], r[2], r[3], money_text(p.level), r[4], r[5], r[6], r[7], r[8], *NO_FULL_RESULTS,
+        p.rates.origin,
         "; ".join(p.warnings), "",
     ]  # fmt: skip
 
@@ -129,7 +130,8 @@ def _text(value: Decimal | None) -> str:
 
 
 # The FULL_COLUMNS as understood, and FULL_RESULT_FIELDS, for a row that gives none of them.
-NO_FULL_INPUTS = ("", "", ZERO_TEXT, "0", ZERO_TEXT, ZERO_TEXT, "false", "")
+# The month is the profile's, written after these.
+NO_FULL_INPUTS = ("", "", ZERO_TEXT, "0", ZERO_TEXT, ZERO_TEXT, "false", "", "", "false", "", "")
 NO_FULL_RESULTS = ("", "", "", "")
 
 
@@ -142,10 +144,13 @@ def _full_csv(r: Result) -> list[str]:
         _yes(h.couple), _yes(h.blind), _yes(h.spouse_blind), h.medi_cal or "", str(r.rates.year),
         money_text(h.disability_income), _text(h.spouse_earned), _text(h.spouse_unearned),
         money_text(h.spouse_ihss_wages), str(h.children), money_text(h.child_income),
-        money_text(h.health_premiums), _yes(h.medi_cal_soc), _text(h.assets), h.kind,
+        money_text(h.health_premiums), _yes(h.medi_cal_soc), _text(h.assets),
+        "" if h.age is None else str(h.age), _yes(h.medicare), h.ssi_ended or "",
+        _text(h.pickle_disregard), str(h.month), h.kind,
         *(money_text(v) for v in (c.countable_unearned, c.countable_earned, c.total,
                                   r.payment_level.value, r.above_level,
                                   r.computed_share_of_cost, r.share_of_cost)),
+        r.placement.program, money_text(r.placement.share_of_cost),
         "" if r.deeming is None else _yes(r.deemed is not None),
         "" if mc is None else money_text(mc.share_of_cost),
         "" if mc is None else _text(mc.buy_out),

@@ -36,10 +36,10 @@ def write_chart(answer: WhatIf, path: Path) -> None:
                   label=_("What you keep (earnings + unearned − share of cost)"))  # fmt: skip
         axes.plot(earned, drawn([p.share_of_cost for p in points]), color="#b2182b", linewidth=2,
                   label=_("Share of cost"))  # fmt: skip
-        if any(p.share_of_cost_with_wdp != p.share_of_cost for p in points):
-            axes.plot(earned, drawn([p.share_of_cost_with_wdp for p in points]), color="#b2182b",
-                      linestyle="--", linewidth=1.5,
-                      label=_("Share of cost with the Working Disabled Program"))  # fmt: skip
+        if any(p.placement_share_of_cost != p.share_of_cost for p in points):
+            axes.plot(earned, drawn([p.placement_share_of_cost for p in points]),
+                      color="#b2182b", linestyle="--", linewidth=1.5,
+                      label=_("Share of cost on the likely Medi-Cal program"))  # fmt: skip
         _thresholds(axes, answer)
         money = FuncFormatter(lambda value, position: f"${value:,.0f}")
         axes.xaxis.set_major_formatter(money)

@@ -156,11 +156,17 @@ def _open_input(source: Path) -> io.BufferedIOBase:
 
 def batch_rates(
     year: int | None, rates_file: Path | None
-) -> tuple[Callable[[int | None], rates_mod.Rates], Callable[[rates_mod.Rates], str | None]]:
+) -> tuple[
+    Callable[[int | None], rates_mod.Rates],
+    Callable[[rates_mod.Rates], str | None],
+    Callable[[int], int],
+]:
     """Every rates file a batch may need, loaded before the first row, so that a bad one
-    stops the run before anything is written; and the stale-rates warning, once a year."""
+    stops the run before anything is written; the stale-rates warning, once a year; and
+    the month screened for Medi-Cal in a row that gives none (as for ``ihss soc``)."""
     from ihss_calc import cli as cli_mod  # its today() is what the tests pin
     from ihss_calc.batch import invalid
+    from ihss_calc.cli_options import screened_month
 
     years = list(rates_mod.years_on_file())
     try:
@@ -194,7 +200,10 @@ def batch_rates(
             warn(warning)
         return warning
 
-    return rates_for, warning_for
+    def month_for(rates_year: int) -> int:
+        return screened_month(None, rates_year, now)
+
+    return rates_for, warning_for, month_for
 
 
 T = TypeVar("T")

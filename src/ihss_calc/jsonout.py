@@ -20,14 +20,14 @@ from ihss_calc.rules import (
     MEDI_CAL,
     PROGRAM_LABELS,
     SCHEMA_VERSION,
-    Placement,
-    Screen,
     AssetCheck,
     Computation,
     Household,
     MediCalProgram,
     MediCalShare,
+    Placement,
     Result,
+    Screen,
     Step,
     WdpCheck,
 )
@@ -211,6 +211,8 @@ def whatif_dict(w: WhatIf, warnings: list[str]) -> dict[str, Any]:
                 "wdp_likely_eligible": p.wdp_likely_eligible,
                 "share_of_cost_with_wdp": p.share_of_cost_with_wdp,
                 "kept": p.kept,
+                "placement": {"program": p.placement,
+                              "share_of_cost": p.placement_share_of_cost},
             }
             for p in w.points
         ],
@@ -253,6 +255,7 @@ def result_dict(
     body["assets"] = assets_dict(result.assets)
     body["programs"] = programs_list(result.programs)
     body["placement"] = placement_dict(result.placement)
+    body["placement_share_of_cost"] = result.placement.share_of_cost
     body["screened_month"] = result.household.month
     body["caution"] = result.caution
     if steps:
@@ -383,14 +386,16 @@ def assets_dict(a: AssetCheck | None) -> dict[str, Any] | None:
 # The fields of a batch row without --steps: the fast path writes the same ones itself.
 ROW_FIELDS = ("schema_version", "household", "countable_unearned_income",
               "countable_earned_income", "total_countable_income", "payment_level",
-              "above_payment_level", "computed_share_of_cost", "share_of_cost", "medi_cal",
-              "rates")  # fmt: skip
+              "above_payment_level", "computed_share_of_cost", "share_of_cost", "placement",
+              "placement_share_of_cost", "medi_cal", "rates")  # fmt: skip
 
 
 def row_dict(result: Result, *, warnings: list[str]) -> dict[str, Any]:
     """A batch row without --steps; with deeming, the Medi-Cal share of cost or assets, those
     objects too (the headroom search and the steps are left out, as for every row)."""
     body = result_dict(result, steps=False, warnings=warnings)
+    body["placement_share_of_cost"] = result.placement.share_of_cost
+    body["placement"] = result.placement.program
     row = {key: body[key] for key in ROW_FIELDS}
     for key in ("deeming", "medi_cal_share_of_cost", "assets"):
         if body[key] is not None:

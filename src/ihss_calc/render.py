@@ -20,7 +20,8 @@ from ihss_calc.amounts import money_display
 from ihss_calc.answer import answer_lines
 from ihss_calc.i18n import N_, _
 from ihss_calc.rates import origin_text
-from ihss_calc.rules import HOUSEHOLD_LABELS, Result, SaidInTheAnswer, Step
+from ihss_calc.rules import HOUSEHOLD_LABELS, PROGRAM_LABELS, Result, SaidInTheAnswer, Step
+from ihss_calc.rules.screening import STATUS, month_name
 
 # Deductions that are 0 say nothing in a table (the JSON keeps every step). Step ids of the
 # two computations of deeming carry a prefix (own_, deemed_): the same rules apply.
@@ -108,6 +109,7 @@ def soc(
     mc = result.medi_cal_share
     if mc is not None:
         out.print(steps_table(_("Medi-Cal share of cost, beside the IHSS one"), mc.steps))
+    out.print(programs_table(result))
     out.print(Text(_("Details:"), style="bold"))
     for line in work_lines(result):
         out.print(Text(f"- {line}"))
@@ -145,11 +147,38 @@ def steps_table(title: str, steps: Sequence[Step]) -> Table:
     return table
 
 
+def programs_table(result: Result) -> Table:
+    """Which Medi-Cal: each program in the county's order, its status and why; the one the
+    person would likely be placed in marked."""
+    title = _("Which Medi-Cal: each program, in the county's order "
+              "({month} {year})").format(month=month_name(result.household.month),
+                                          year=result.rates.year)  # fmt: skip
+    table = titled_table(title, expand=False)
+    table.add_column(Text(_("Program")), ratio=3)
+    table.add_column(Text(_("Status")), no_wrap=True)
+    table.add_column(Text(_("Why · what it depends on · rule")), ratio=7)
+    placed = result.placement.program
+    for screen in result.programs:
+        style = "bold" if screen.program == placed else ""
+        why = screen.reason
+        if screen.needs:
+            why += " " + _("It depends on: {needs}.").format(needs="; ".join(screen.needs))
+        label = _(PROGRAM_LABELS[screen.program])
+        if screen.program == placed:
+            label = _("{program} (the likely one)").format(program=label)
+        table.add_row(
+            Text(label, style=style),
+            Text(_(STATUS[screen.status]), style=style),
+            Text(f"{why} · {screen.rule}", style="" if style else "dim"),
+        )
+    return table
+
+
 def work_lines(result: Result) -> list[str]:
     """The Working Disabled Program check and 1619(b), in words."""
     lines = []
     wdp = result.wdp
-    if wdp is not None:
+    if wdp is not None and result.household.earned:
         line = (
             _(
                 "Working Disabled Program: countable income without disability income ${income} "

@@ -8,12 +8,13 @@ from rich.console import Console
 from rich.text import Text
 
 from ihss_calc.amounts import ZERO, money_display
+from ihss_calc.answer import SHORT
 from ihss_calc.i18n import N_, _
 from ihss_calc.render import console, titled_table
 from ihss_calc.rules import HOUSEHOLD_LABELS
 from ihss_calc.rules.whatif import WhatIf
 
-COLUMNS = (N_("Earned"), N_("Share"), N_("With WDP"), N_("You keep"))
+COLUMNS = (N_("Earned"), N_("Share"), N_("With the likely program"), N_("You keep"))
 NARROW = 60  # columns: below this, no borders and no bars
 
 
@@ -33,9 +34,11 @@ def whatif(answer: WhatIf, out: Console | None = None) -> None:
             markers.append(_("◀ share starts"))
         if before is not None and p.wdp_likely_eligible is False and before.wdp_likely_eligible:
             markers.append(_("◀ over WDP limit"))
+        if before is not None and p.placement != before.placement:
+            markers.append(_("◀ likely: {program}").format(program=_(SHORT[p.placement])))
         before = p
         values = [money_display(v) for v in
-                  (p.earned, p.share_of_cost, p.share_of_cost_with_wdp, p.kept)]  # fmt: skip
+                  (p.earned, p.share_of_cost, p.placement_share_of_cost, p.kept)]  # fmt: skip
         rows.append((values, p.share_of_cost / top, ", ".join(markers)))
     # The bar takes what the amounts, the markers and the borders (16) leave, 4 to 20 wide;
     # where even 4 do not fit (a narrow terminal, longer words), no borders and no bars.
@@ -100,13 +103,18 @@ def whatif_lines(answer: WhatIf) -> list[str]:
         lines.append(
             _(
                 "Working Disabled Program: countable income (without disability income) stays "
-                "under its limit of ${limit} a month up to ${earned} of earnings. WDP has no "
-                "premium and means no IHSS share of cost: that is the With WDP column."
+                "under its limit of ${limit} a month up to ${earned} of earnings."
             ).format(
                 limit=money_display(answer.wdp_limit.value),
                 earned=money_display(answer.max_earned_under_wdp_limit),
             )
         )
+    lines.append(
+        _(
+            "With the likely program: the share of cost on the Medi-Cal each level of earnings "
+            "likely fits ($0 on a program without a share of cost; see ihss soc for why)."
+        )
+    )
     lines.append(
         _("You keep: earnings + unearned income − the share of cost, a month (before taxes).")
     )

@@ -15,7 +15,8 @@ from ihss_calc.amounts import money_display
 from ihss_calc.answer import answer_lines
 from ihss_calc.i18n import _, date_text, language, ngettext
 from ihss_calc.rates import Figure, Source, label_text, origin_text
-from ihss_calc.rules import HOUSEHOLD_LABELS, Result
+from ihss_calc.rules import HOUSEHOLD_LABELS, PROGRAM_LABELS, Result
+from ihss_calc.rules.screening import STATUS, month_name
 
 # Lines whose wording is the stored copy of SOC 294A's; the others' wording is ihss's own.
 FORM_WORDING = {"A1", "A2", "A3", "A4", "A5", "A6", "A7", "A13", "A14", "A15",
@@ -139,6 +140,10 @@ def render(r: Result, said: Sequence[str] = ()) -> str:
         figures=cited,
         sources=numbered,
         zero=Decimal(0),
+        screened_month=month_name(h.month),
+        program_labels=PROGRAM_LABELS,
+        status_words=STATUS,
+        unlikely=[_(PROGRAM_LABELS[s.program]) for s in r.programs if s.status == "unlikely"],
     )
 
 

@@ -20,7 +20,9 @@ from ihss_calc.rules.screening import (
     Screen,
     assets_assumed,
     in_force,
+    limit_money,
     money,
+    month_name,
     not_found,
     over_assets,
     when_text,
@@ -49,14 +51,14 @@ def magi(h: Household, rates: Rates) -> Screen:
         return Screen("magi", POSSIBLE, why, MAGI_RULE, (), (*needs, need))
     limit = in_force(h, rates.magi_limit, rates.magi_limit_before_april).get("individual")
     income = h.unearned + h.earned
-    compared = (Compared("magi_income", income),)
+    compared: tuple[Compared, ...] = (Compared("magi_income", income),)
     if limit is None:
         need = not_found(h, rates.year, _("The MAGI income limit"))
         why = _("The MAGI income limit for {month} {year} was not found.")
         return Screen("magi", POSSIBLE, _why_month(why, h, rates), MAGI_RULE, compared,
                       (*needs, need))  # fmt: skip
     compared += (Compared("limit", limit.value, limit),)
-    figures = {"income": money(income), "limit": money(limit.value),
+    figures = {"income": money(income), "limit": limit_money(limit.value),
                "when": when_text(h, rates.year)}  # fmt: skip
     if income > limit.value:
         why = _("Your income for MAGI, {income} (Social Security counted in full), is over its "
@@ -70,8 +72,6 @@ def magi(h: Household, rates: Rates) -> Screen:
 
 
 def _why_month(why: str, h: Household, rates: Rates) -> str:
-    from ihss_calc.rules.screening import month_name
-
     return why.format(month=month_name(h.month), year=rates.year)
 
 
@@ -109,7 +109,7 @@ def ad_fpl(h: Household, rates: Rates, own: Computation) -> Screen:
         off += allowance.value
     income = countable - off if countable > off else ZERO
     compared += [Compared("income_for_program", income), Compared("limit", limit.value, limit)]
-    figures = {"income": money(income), "limit": money(limit.value),
+    figures = {"income": money(income), "limit": limit_money(limit.value),
                "when": when_text(h, rates.year)}  # fmt: skip
     notes += assets_assumed(h, rates)
     if income <= limit.value:
@@ -178,8 +178,8 @@ def wdp(h: Household, rates: Rates) -> Screen:
                 Compared("limit", limit.value, limit),
                 Compared("countable_unearned_other_than_disability", other),
                 Compared("payment_level", level.value, level))  # fmt: skip
-    figures = {"income": money(income), "limit": money(limit.value), "other": money(other),
-               "level": money(level.value)}  # fmt: skip
+    figures = {"income": money(income), "limit": limit_money(limit.value), "other": money(other),
+               "level": limit_money(level.value)}  # fmt: skip
     if income >= limit.value:
         why = _("Your countable income without disability income, {income}, is not under its "
                 "limit of {limit} (250% of the poverty level).")  # fmt: skip

@@ -12,6 +12,8 @@ from ihss_calc.rates import Figure, Rates
 from ihss_calc.rules.household import Household
 
 LIKELY, POSSIBLE, UNLIKELY = "likely", "possible", "unlikely"
+# A status as a person reads it: _(STATUS[status]).
+STATUS = {LIKELY: N_("likely"), POSSIBLE: N_("possible"), UNLIKELY: N_("unlikely")}
 
 # The months, as a sentence names them: _(MONTHS[month - 1]).
 MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
@@ -40,11 +42,17 @@ class Screen(NamedTuple):
 
 
 def money(value: Decimal) -> str:
-    """An amount as a sentence says it: $1,480.00; a limit published in whole dollars (written
-    without cents in the rates file) as $1,836."""
-    if isinstance(value.as_tuple().exponent, int) and value.as_tuple().exponent >= 0:
-        return f"${int(value):,}"
+    """A person's amount as a sentence says it: $1,480.00."""
     return f"${money_display(value)}"
+
+
+def limit_money(value: Decimal) -> str:
+    """A figure of the rates file as a sentence says it: one published in whole dollars
+    (written without cents in the file) as $1,836, any other as $1,233.94."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= 0:
+        return f"${int(value):,}"
+    return money(value)
 
 
 def month_name(month: int) -> str:
@@ -99,9 +107,12 @@ def over_assets(h: Household, rates: Rates, code: str) -> Screen | None:
         return None
     limit, figures = found
     reason = _("Your assets, {assets}, are over Medi-Cal's asset limit of {limit}.").format(
-        assets=money(h.assets), limit=money(limit)
+        assets=money(h.assets), limit=limit_money(limit)
     )
-    compared = (Compared("assets", h.assets), *(Compared("asset_limit", f.value, f) for f in figures))
+    compared = (
+        Compared("assets", h.assets),
+        *(Compared("asset_limit", f.value, f) for f in figures),
+    )
     return Screen(code, UNLIKELY, reason, "DHCS ACWDL 25-14", compared)
 
 
@@ -114,4 +125,4 @@ def assets_assumed(h: Household, rates: Rates) -> tuple[str, ...]:
         "This assumes your countable assets are within Medi-Cal's asset limit of {limit}, as "
         "you did not give them."
     )
-    return (note.format(limit=money(found[0])),)
+    return (note.format(limit=limit_money(found[0])),)

@@ -141,6 +141,21 @@ def share_of_cost(household: Household, rates: Rates) -> Result:
     )
 
 
+def placement_at(household: Household, rates: Rates) -> Placement:
+    """The placement alone, as ``share_of_cost`` finds it, without the steps and notes (the
+    household is taken as checked)."""
+    h = household
+    own = compute(rates, h.kind, h.unearned, h.earned, h.irwe, h.bwe)
+    deeming = deem(h, rates)
+    decisive = own
+    if deeming is not None and deeming.deemed:
+        deemed = compute(rates, h.deemed_kind, h.unearned + deeming.deemed_unearned,
+                         h.earned + deeming.deemed_earned, h.irwe, h.bwe)  # fmt: skip
+        decisive = deemed if deemed.share >= own.share else own
+    zero = ZERO.quantize(rates.rounding.quantum.value, rounding=rates.rounding.mode)
+    return place(h, screen_programs(h, rates, own, decisive), decisive.share, zero)
+
+
 def _working(
     h: Household,
     rates: Rates,

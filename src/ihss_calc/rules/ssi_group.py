@@ -13,6 +13,7 @@ from ihss_calc.rules.screening import (
     UNLIKELY,
     Compared,
     Screen,
+    limit_money,
     money,
     resource_limit,
 )
@@ -29,18 +30,20 @@ def _resources(h: Household, rates: Rates) -> tuple[str | None, tuple[Compared, 
     None), the figures compared, and a sentence for a failure or a ``needs`` entry."""
     limit = resource_limit(h, rates)
     if limit is None:
-        return POSSIBLE, (), _("SSI's resource limit for {year} (not found)").format(
-            year=rates.year
+        return (
+            POSSIBLE,
+            (),
+            _("SSI's resource limit for {year} (not found)").format(year=rates.year),
         )
     if h.assets is None:
         need = _("your countable resources (assets), at most {limit}").format(
-            limit=money(limit.value)
+            limit=limit_money(limit.value)
         )
         return POSSIBLE, (Compared("resource_limit", limit.value, limit),), need
     compared = (Compared("assets", h.assets), Compared("resource_limit", limit.value, limit))
     if h.assets > limit.value:
         why = _("Your resources, {assets}, are over SSI's limit of {limit}.").format(
-            assets=money(h.assets), limit=money(limit.value)
+            assets=money(h.assets), limit=limit_money(limit.value)
         )
         return UNLIKELY, compared, why
     return None, compared, ""
@@ -50,7 +53,7 @@ def ssi_linked(h: Household, rates: Rates, decisive: Computation) -> Screen:
     """Countable income below the SSI/SSP level, and resources within SSI's limit."""
     income, level = decisive.countable.total, decisive.level
     compared = (Compared("countable_income", income), Compared("payment_level", level.value, level))
-    figures = {"income": money(income), "level": money(level.value)}
+    figures = {"income": money(income), "level": limit_money(level.value)}
     if income >= level.value:
         why = _("Your countable income, {income}, is not below the SSI/SSP payment level of "
                 "{level}.")  # fmt: skip
@@ -90,7 +93,7 @@ def section_1619b(h: Household, rates: Rates) -> Screen:
                       (*needs, need))  # fmt: skip
     compared += (Compared("yearly_earnings", yearly), Compared("threshold", threshold.value,
                                                                 threshold))  # fmt: skip
-    figures = {"yearly": money(yearly), "threshold": money(threshold.value)}
+    figures = {"yearly": money(yearly), "threshold": limit_money(threshold.value)}
     if yearly >= threshold.value:
         why = _("Your yearly earnings, {yearly}, are not under California's 1619(b) threshold "
                 "of {threshold}, but Social Security can work out a higher threshold of your "
@@ -131,7 +134,7 @@ def pickle(h: Household, rates: Rates) -> Screen:
         return Screen("pickle", POSSIBLE, why, PICKLE_RULE, (), (need,))
     income, *compared = _below_level_without(h, rates, h.pickle_disregard)
     figures = {"disregard": money(h.pickle_disregard), "income": money(income),
-               "level": money(compared[1].value)}  # fmt: skip
+               "level": limit_money(compared[1].value)}  # fmt: skip
     given = (Compared("pickle_disregard", h.pickle_disregard), *compared)
     if income < compared[1].value:
         why = _("With {disregard} of Social Security disregarded, your countable income, "
@@ -160,7 +163,7 @@ def disabled_adult_child(h: Household, rates: Rates) -> Screen:
         return Screen("dac", POSSIBLE, why, DAC_RULE, (), (*needs, need))
     income, *compared = _below_level_without(h, rates, h.disability_income)
     figures = {"benefits": money(h.disability_income), "income": money(income),
-               "level": money(compared[1].value)}  # fmt: skip
+               "level": limit_money(compared[1].value)}  # fmt: skip
     given = (Compared("childs_benefits", h.disability_income), *compared)
     if income < compared[1].value:
         why = _("With your child's benefits, {benefits}, disregarded, your countable income, "
@@ -182,4 +185,3 @@ def disabled_widow(h: Household) -> Screen:
             "until Medicare Part A starts, and the county checks the rest.")  # fmt: skip
     need = _("the county's check of your widow's or widower's benefits")
     return Screen("dw", POSSIBLE, why, DW_RULE, (), (need,))
-

@@ -1,5 +1,6 @@
-"""``ihss whatif``'s sweep (RULES.md §5): the share of cost, with WDP, and what you keep, at
-each level of earnings, and where things change. Imported only by whatif's paths."""
+"""``ihss whatif``'s sweep (docs/rules.md §5, §12): the share of cost, the Medi-Cal the
+person would likely be placed in and the share there, and what you keep, at each level of
+earnings, and where things change. Imported only by whatif's paths."""
 
 from __future__ import annotations
 
@@ -15,9 +16,11 @@ from ihss_calc.rules.incentives import (
     max_earned_under_wdp_limit,
     max_earned_without_soc,
     share_at_earnings,
+    wdp_check,
     wdp_countable_income,
     wdp_limit,
 )
+from ihss_calc.rules.share import placement_at
 
 
 class Point(NamedTuple):
@@ -30,6 +33,8 @@ class Point(NamedTuple):
     wdp_likely_eligible: bool | None  # None without earnings or without a limit to use
     share_of_cost_with_wdp: Decimal  # 0 where WDP looks likely, else the share of cost
     kept: Decimal  # earnings + unearned income − share of cost: what you keep a month
+    placement: str  # the likely Medi-Cal at this level (docs/rules.md §12)
+    placement_share_of_cost: Decimal  # what the person pays there
 
 
 def sweep(household: Household, rates: Rates, earnings: list[Decimal]) -> list[Point]:
@@ -45,7 +50,9 @@ def sweep(household: Household, rates: Rates, earnings: list[Decimal]) -> list[P
         total = total_countable(h.unearned, earned, h.irwe, h.bwe, rates)
         wdp_countable = wdp_countable_income(h, rates, earned)
         share = zero if h.free else share_at_earnings(h, rates, earned, d)
-        likely = None if limit is None or not earned else wdp_countable < limit.value
+        at = h._replace(earned=earned)
+        likely = None if limit is None else wdp_check(at, rates).likely_eligible  # type: ignore[union-attr]
+        placed = placement_at(at, rates)
         points.append(
             Point(
                 earned=earned,
@@ -55,6 +62,8 @@ def sweep(household: Household, rates: Rates, earnings: list[Decimal]) -> list[P
                 wdp_likely_eligible=likely,
                 share_of_cost_with_wdp=zero if likely else share,
                 kept=earned + h.unearned - share,
+                placement=placed.program,
+                placement_share_of_cost=placed.share_of_cost,
             )
         )
     return points
