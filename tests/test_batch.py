@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
@@ -51,7 +52,11 @@ def test_every_public_case_equals_soc() -> None:
         soc = run("soc", "--json", "--year", case["year"], *soc_args(case))
         expected = json.loads(soc.stdout, parse_float=D)
         for field in (*RESULT_FIELDS, "household", "medi_cal", "rates", "warnings"):
-            assert row[field] == expected[field], (case["id"], field)
+            if field != "placement":
+                assert row[field] == expected[field], (case["id"], field)
+        # batch writes the placement flat: its code, and the share of cost there
+        assert row["placement"] == expected["placement"]["program"]
+        assert row["placement_share_of_cost"] == expected["placement"]["share_of_cost"]
         assert row["source"] == case["source"]  # a passthrough column, untouched
         assert row["input_share_of_cost"] == case["share_of_cost"]  # renamed: ihss writes one
         assert row["total_countable_income"] == D(case["total_countable_income"])
@@ -71,18 +76,27 @@ def soc_args(case: dict[str, str]) -> list[str]:
 @given(households())
 @settings(max_examples=200)
 def test_engine_equals_soc_for_any_household(h: Household) -> None:
-    engine = batch.Engine(*batch_rates(2022, None))
-    amounts = (str(h.unearned), str(h.earned), str(h.irwe), str(h.bwe))
-    flags = (str(int(h.couple)), str(int(h.blind)), str(int(h.spouse_blind)))
-    values = (*amounts, *flags, "", "2022", "", *[""] * len(batch.FULL_COLUMNS))
-    r = engine.work(values)
     from ihss_calc.rates import load_bundled
 
-    expected = share_of_cost(h, load_bundled(2022))
-    got = [D(t) for t in r[1:]]
-    c = expected.countable
-    assert got == [c.countable_unearned, c.countable_earned, c.total, expected.above_level,
-                   expected.computed_share_of_cost, expected.share_of_cost]  # fmt: skip
+    # The fast path's placement (batch._placement) is the rules' own, for any such row: in
+    # 2022 and 2026, in a month before April and after, with disability income or none.
+    for year, month in ((2022, 4), (2026, 2), (2026, 9)):
+        rates_for, warning_for, _ = batch_rates(year, None)
+        engine = batch.Engine(rates_for, warning_for, functools.partial(lambda m, _y: m, month))
+        disability = h.unearned if h.earned and h.unearned < 3000 else D(0)
+        amounts = (str(h.unearned), str(h.earned), str(h.irwe), str(h.bwe))
+        flags = (str(int(h.couple)), str(int(h.blind)), str(int(h.spouse_blind)))
+        values = (*amounts, *flags, "", str(year), str(disability),
+                  *[""] * len(batch.FULL_COLUMNS))  # fmt: skip
+        r = engine.work(values)
+        at = h._replace(disability_income=disability, month=month)
+        expected = share_of_cost(at, load_bundled(year))
+        got = [D(t) for t in (*r[1:7], r[8])]
+        c = expected.countable
+        assert got == [c.countable_unearned, c.countable_earned, c.total, expected.above_level,
+                       expected.computed_share_of_cost, expected.share_of_cost,
+                       expected.placement.share_of_cost]  # fmt: skip
+        assert r[7] == expected.placement.program
 
 
 CSV_WITH_BAD_ROWS = """\
@@ -153,6 +167,7 @@ def test_missing_columns_take_soc_defaults(tmp_path: Path) -> None:
     rows = jsonl(result.stdout)
     assert [r["line"] for r in rows] == [2, 4]  # the blank line is not a row
     soc = json.loads(run("soc", "--unearned", "1000", "--json").stdout, parse_float=D)
+    soc["placement"] = soc["placement"]["program"]  # batch writes the code, flat
     for row in rows:
         for field in RESULT_FIELDS:
             assert row[field] == soc[field]
@@ -244,9 +259,9 @@ def test_jsonl_to_csv(tmp_path: Path) -> None:
     assert lines[0].split(",")[:4] == ["id", "line", "unearned", "earned"]
     assert lines[1].startswith(
         "a,1,1000.00,500.00,0.00,0.00,false,false,false,,2022,0.00,,,0.00,0,0.00,0.00,false,,"
-        "individual,"
+        ",false,,,6,individual,"  # age, medicare, ssi_ended, pickle_disregard; June (today's)
     )
-    assert ",157.29,,,,,bundled rates_2022.toml," in lines[1]
+    assert ",157.29,ad-fpl,0.00,,,,,bundled rates_2022.toml," in lines[1]
 
 
 def test_csv_output_columns(tmp_path: Path) -> None:
@@ -256,11 +271,11 @@ def test_csv_output_columns(tmp_path: Path) -> None:
     assert lines[0] == "id,note," + ",".join(batch.CSV_FIELDS)
     assert lines[1] == (
         "a,seed,2,1000.00,500.00,0.00,0.00,false,false,false,,2022,0.00,,,0.00,0,0.00,0.00,false,,"
-        "individual,980.00,217.50,1197.50,1040.21,157.29,157.29,157.29,,,,,"
-        "bundled rates_2022.toml,,"
+        ",false,,,6,individual,980.00,217.50,1197.50,1040.21,157.29,157.29,157.29,ad-fpl,0.00,"
+        ",,,,bundled rates_2022.toml,,"
     )
     assert lines[2] == (
-        "b,negative,3," + "," * 32 + "Invalid value for 'unearned': '-5' is negative; "
+        "b,negative,3," + "," * 39 + "Invalid value for 'unearned': '-5' is negative; "
         "amounts must be 0 or more"
     )
 
@@ -306,7 +321,8 @@ def test_stdin(tmp_path: Path) -> None:
                            "irwe, bwe, couple, blind, spouse_blind, medi_cal, year, "
                            "disability_income, spouse_earned, spouse_unearned, "
                            "spouse_ihss_wages, children, child_income, health_premiums, "
-                           "show_medi_cal_soc, assets); CSV input "
+                           "show_medi_cal_soc, assets, age, medicare, ssi_ended, "
+                           "pickle_disregard, month); CSV input "
                            "needs a header row"),
         ("unearned,unearned\n1,2\n", "the header names the column 'unearned' twice"),
     ],

@@ -57,7 +57,14 @@ def test_seed_example_table() -> None:
     for amount in ("980.00", "217.50", "1,197.50", "1,040.21", "157.29"):
         assert amount in out
     lines = out.splitlines()
-    assert lines[0] == "You pay $157.29 a month for IHSS."  # the answer first
+    flat = " ".join(out.split())
+    # the answer first: the likely program, then what share-of-cost Medi-Cal would cost
+    assert lines[0].startswith("You likely pay $0 for IHSS: you appear to qualify for the Aged")
+    assert (
+        "the Aged & Disabled Federal Poverty Level program: your income for it, $1,197.50, is at "
+        "or below its limit of $1,563 (138% of the poverty level, from April 2022). On "
+        "share-of-cost Medi-Cal you would pay $157.29. Your countable income"
+    ) in flat
     assert (
         "Your countable income, $1,197.50, is $157.29 above the SSI/SSP payment level for one "
         "person, $1,040.21 (2022 rates)."
@@ -69,8 +76,8 @@ def test_seed_example_table() -> None:
 
 def test_table_notes() -> None:
     out = " ".join(run(*SEED).stdout.split())
-    assert "You could pay $0 with Medi-Cal's Working Disabled Program (WDP)" in out
-    # The answer says it: the note of the same thing is not printed again.
+    # Placed on A&D FPL, the answer does not go on to list other ways to pay $0.
+    assert "You could pay $0 with" not in out
     assert "You may qualify for Medi-Cal's Working Disabled Program" not in out
     assert "Details: - Working Disabled Program: countable income" in out
     assert "Not modeled: living anywhere but your own home with cooking facilities" in out
@@ -265,7 +272,7 @@ def test_usage_errors_exit_2_with_nothing_on_stdout(args: tuple[str, ...], messa
         (
             ("--wages", "5"),
             USAGE + "Error: No such option '--wages'. (Did you mean one of: "
-            "'--bwe', '--rates', '--wage'?)\n",
+            "'--age', '--rates', '--wage'?)\n",
         ),
     ],
 )

@@ -146,7 +146,9 @@ def test_asset_limit_2026(args: tuple[str, ...], over: bool, limit: int) -> None
 
 def test_over_the_limit_hides_the_wdp_hint() -> None:
     body = soc_json("--unearned", "1500", "--earned", "500", "--assets", "200000")
-    assert body["wdp"]["likely_eligible"] is True
+    assert body["wdp"]["likely_eligible"] is False  # WDP has the asset limit too
+    assert body["placement"]["program"] == "none"  # every program with an asset test fails
+    assert body["placement"]["share_of_cost"] is None
     notes = " ".join(body["notes"])
     assert "You may qualify for Medi-Cal's Working Disabled Program" not in notes
     assert "out of reach" in notes

@@ -30,23 +30,39 @@ def soc_json(*args: str) -> dict[str, Any]:
 def test_the_answer_comes_first() -> None:
     out = run(*SEED, env={"COLUMNS": "80"}).stdout
     lines = out.splitlines()
-    assert "$157.29" in "\n".join(lines[:3])
+    assert lines[0].startswith("You likely pay $0 for IHSS: you appear to qualify for the Aged")
+    assert "On share-of-cost Medi-Cal you would pay $157.29." in lines
     table = out.index("How it is worked out")
-    assert out.index("Working Disabled Program (WDP)") < table
-    assert out.index("You could earn up to $185.43 a month before paying.") < table
+    assert out.index("Medi-Cal screened for June 2022.") < table
     assert out.index("┏") > table  # the step table comes after the answer
     assert "ROUND_HALF_DOWN" in out[table:]  # the legal detail stays, as detail
+    assert out.index("Which Medi-Cal: each program") > table  # the screens, as detail
 
 
 def test_brief_prints_the_answer_block_only() -> None:
     brief = run(*SEED, "--brief", env={"COLUMNS": "200"})
     assert brief.exit_code == 0
     assert brief.stdout.splitlines() == [
+        "You likely pay $0 for IHSS: you appear to qualify for the Aged & Disabled Federal "
+        "Poverty Level program: your income for it, $1,197.50, is at or below its limit of "
+        "$1,563 (138% of the poverty level,",
+        "from April 2022).",
+        "On share-of-cost Medi-Cal you would pay $157.29.",
+        "Your countable income, $1,197.50, is $157.29 above the SSI/SSP payment level for one "
+        "person, $1,040.21 (2022 rates).",
+        "Medi-Cal screened for June 2022. This is a screen, not a decision: the county decides "
+        "which Medi-Cal you get, after checking every program in its order (DHCS ACWDL 17-03).",
+    ]
+    # On share-of-cost Medi-Cal (the person's word), the answer is the share, and the ways
+    # to $0 are named with what each depends on.
+    given = run(*SEED, "--brief", "--medi-cal", "medically-needy", env={"COLUMNS": "200"})
+    assert given.stdout.splitlines()[:4] == [
         "You pay $157.29 a month for IHSS.",
         "Your countable income, $1,197.50, is $157.29 above the SSI/SSP payment level for one "
         "person, $1,040.21 (2022 rates).",
-        "You could pay $0 with Medi-Cal's Working Disabled Program (WDP): your countable income "
-        "for it, $1,197.50, is under its limit of $2,831.25 a month.",
+        "You could pay $0 with MAGI (possible: it depends on your age (19 to 64); the MAGI "
+        "income limit in force in June 2022 (not found)), A&D FPL or the Working Disabled "
+        "Program.",
         "You could earn up to $185.43 a month before paying.",
     ]
     both = run(*SEED, "--brief", "--json")
@@ -58,16 +74,19 @@ JSON_KEYS = {
     "countable_earned_income", "total_countable_income", "payment_level",
     "above_payment_level", "computed_share_of_cost", "share_of_cost", "medi_cal", "rates",
     "max_earned_without_soc", "wdp", "threshold_1619b", "deeming", "medi_cal_share_of_cost",
-    "assets", "steps", "notes", "summary", "warnings",
+    "assets", "steps", "notes", "summary", "warnings", "programs", "placement",
+    "placement_share_of_cost", "screened_month", "caution",
 }  # fmt: skip
 
 
-def test_json_gains_only_a_summary() -> None:
+def test_json_gains_only_a_summary_and_the_screen() -> None:
     body = soc_json(*SEED)
     assert set(body) == JSON_KEYS
     assert body["schema_version"] == 1
-    assert body["summary"].startswith("You pay $157.29 a month for IHSS. Your countable income")
-    assert "You could earn up to $185.43 a month before paying." in body["summary"]
+    assert body["share_of_cost"] == D("157.29")  # still the share on share-of-cost Medi-Cal
+    assert body["summary"].startswith("You likely pay $0 for IHSS: you appear to qualify")
+    assert "On share-of-cost Medi-Cal you would pay $157.29." in body["summary"]
+    assert body["max_earned_without_soc"] == D("185.43")
 
 
 @pytest.mark.parametrize(
@@ -82,12 +101,17 @@ def test_other_answers(args: list[str], first: str) -> None:
     assert out.splitlines()[0] == first
 
 
-def test_share_even_with_no_earnings_names_other_medi_cal() -> None:
-    out = " ".join(run("soc", "--year", "2022", "--unearned", "1500", "--brief").stdout.split())
-    assert "You pay $439.79 a month for IHSS." in out
-    assert ("You could pay $0 with another kind of Medi-Cal: SSI-linked, MAGI, 1619(b), the "
-            "Working Disabled Program, A&D FPL or Pickle (see --medi-cal).") in out  # fmt: skip
+def test_share_even_with_no_earnings_names_only_what_could_fit() -> None:
+    out = " ".join(run("soc", "--year", "2022", "--unearned", "2500", "--brief").stdout.split())
+    assert "You pay $1,439.79 a month for IHSS." in out
+    # No earnings: no WDP; no SSI history: no 1619(b) or Pickle; over A&D FPL's $1,563.
+    assert ("You could pay $0 with MAGI (possible: it depends on your age (19 to 64); the MAGI "
+            "income limit in force in June 2022 (not found)).") in out  # fmt: skip
     assert "There is a share of cost even with no earnings." in out
+    over = " ".join(run("soc", "--year", "2026", "--unearned", "2500", "--age", "70",
+                        "--medicare", "--brief").stdout.split())  # fmt: skip
+    assert ("No Medi-Cal program without a share of cost appears to fit what you "
+            "entered.") in over  # fmt: skip
 
 
 # -- earnings as people know them ----------------------------------------------------------------

@@ -225,14 +225,14 @@ def test_medi_cal_programs_that_keep_the_share_of_cost(rates_2022: Rates, code: 
     assert result.share_of_cost == D("157.29")
 
 
-def test_without_medi_cal_the_notes_name_the_programs_that_make_it_free(
-    rates_2022: Rates,
-) -> None:
-    result = share_of_cost(Household(unearned=D("1000"), earned=D("500")), rates_2022)
-    assert result.share_of_cost == D("157.29")
-    (note,) = [n for n in result.notes if n.startswith("This share of cost would be 0 with")]
-    for code in ("ssi", "magi", "1619b", "wdp", "ad-fpl", "pickle"):
-        assert MEDI_CAL[code].label in note
+def test_without_medi_cal_the_screen_places_the_person(rates_2022: Rates) -> None:
+    result = share_of_cost(Household(unearned=D("1000"), earned=D("500"), month=6), rates_2022)
+    assert result.share_of_cost == D("157.29")  # still the share on share-of-cost Medi-Cal
+    # 1,197.50 is at or below A&D FPL's $1,563 from April 2022: placed there, with $0.
+    assert (result.placement.program, result.placement.share_of_cost) == ("ad-fpl", D("0.00"))
+    assert not result.placement.given
+    # The old list of every program, fitting or not, is gone.
+    assert not [n for n in result.notes if n.startswith("This share of cost would be 0 with")]
     assert result.notes[-1].startswith("Not modeled:")
 
 

@@ -45,17 +45,23 @@ def test_seed_headroom() -> None:
 
 
 def test_headroom_in_words() -> None:
-    text = " ".join(run(*SEED_2022, env={"COLUMNS": "80"}).stdout.split())
+    # On share-of-cost Medi-Cal (the person's word), the headroom is what they can earn.
+    given = (*SEED_2022, "--medi-cal", "medically-needy")
+    text = " ".join(run(*given, env={"COLUMNS": "80"}).stdout.split())
     assert "You could earn up to $185.43 a month before paying." in text
     # In the answer block, before the steps.
     assert text.index("$185.43") < text.index("How it is worked out")
+    # Placed on A&D FPL with $0, the headroom on share-of-cost Medi-Cal is not the answer.
+    placed = " ".join(run(*SEED_2022, env={"COLUMNS": "80"}).stdout.split())
+    assert "You could earn up to" not in placed
 
 
 def test_headroom_null_with_a_share_at_no_earnings() -> None:
-    body = soc_json("soc", "--year", "2022", "--unearned", "1500")
-    assert body["share_of_cost"] == D("439.79")
+    body = soc_json("soc", "--year", "2022", "--unearned", "2500")
+    assert body["share_of_cost"] == D("1439.79")
     assert body["max_earned_without_soc"] is None
-    text = " ".join(run("soc", "--year", "2022", "--unearned", "1500").stdout.split())
+    assert body["placement"]["program"] == "medically-needy"  # over A&D FPL's $1,563
+    text = " ".join(run("soc", "--year", "2022", "--unearned", "2500").stdout.split())
     assert "There is a share of cost even with no earnings." in text
 
 
@@ -125,17 +131,16 @@ def test_wdp_individual_leaves_disability_income_out() -> None:
     assert body["share_of_cost"] == D("613.56")  # 1,380 + (1,000 − 65) / 2 − 1,233.94
     text = " ".join(run("soc", "--year", "2026", "--unearned", "1400", "--disability-income",
                         "1400", "--earned", "1000").stdout.split())  # fmt: skip
-    assert ("You could pay $0 with Medi-Cal's Working Disabled Program (WDP): your countable "
-            "income for it, $457.50, is under its limit of $3,325.00 a month.") in text  # fmt: skip
-    body = soc_json("soc", "--year", "2026", "--unearned", "1400", "--disability-income", "1400",
-                    "--earned", "1000")  # fmt: skip
-    notes = body["notes"]
-    assert isinstance(notes, list)
-    assert (
-        "You may qualify for Medi-Cal's Working Disabled Program (WDP): your countable "
-        "income for WDP, $457.50, is under its limit of $3,325.00 a month. WDP has no "
-        "premium and means no IHSS share of cost (DHCS WDP; DB101 IHSS page)."
-    ) in notes
+    assert ("You likely pay $0 for IHSS: you appear to qualify for Medi-Cal's Working Disabled "
+            "Program (WDP): you work, your countable income without disability income, $457.50, "
+            "is under its limit of $3,325.00 (250% of the poverty level), and your other "
+            "unearned income, $0.00, is below the SSI/SSP payment level of $1,233.94. On "
+            "share-of-cost Medi-Cal you would pay $613.56.") in text  # fmt: skip
+    assert body["placement"]["program"] == "wdp"
+    assert body["placement"]["share_of_cost"] == D("0.00")
+    (screen,) = [p for p in body["programs"] if p["program"] == "wdp"]
+    assert screen["status"] == "likely"
+    assert "WDP has no premium (since July 2022)." in screen["notes"]
 
 
 def test_wdp_part_disability_income_and_irwe() -> None:
@@ -169,8 +174,13 @@ def test_wdp_couple_limit() -> None:
 
 
 def test_no_wdp_without_earnings() -> None:
-    assert soc_json("soc", "--unearned", "1000")["wdp"] is None
-    assert soc_json("soc", "--unearned", "1000")["threshold_1619b"] is None
+    body = soc_json("soc", "--unearned", "1000")
+    assert body["wdp"]["likely_eligible"] is False  # the limit is shown; WDP needs work
+    assert body["threshold_1619b"] is None
+    (screen,) = [p for p in body["programs"] if p["program"] == "wdp"]
+    assert screen["status"] == "unlikely"
+    assert screen["reason"] == ("The Working Disabled Program is for people who work, and you "
+                                "have no earnings.")  # fmt: skip
 
 
 def test_disability_income_more_than_unearned() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ihss_calc.amounts import money_display
 from ihss_calc.i18n import N_, _
 from ihss_calc.rules import LIKELY, PROGRAM_LABELS, SCREEN_NOTE, Result, could_pay_nothing
-from ihss_calc.rules.screening import month_name
+from ihss_calc.rules.screening import Screen, month_name
 
 # The payment level's household, as the end of "the payment level for ...".
 WHO = {
@@ -32,12 +32,15 @@ def dollars(amount: object) -> str:
 def answer_lines(r: Result) -> list[str]:
     """The answer block, each line a sentence, most important first."""
     lines = [_what_you_pay(r)]
-    placed = r.placement
-    placed_free = not placed.given and placed.screen is not None and not placed.share_of_cost
-    if placed_free and r.computed_share_of_cost:
+    placed, screen = r.placement, _free_screen(r)
+    if screen is not None and r.computed_share_of_cost:
         lines.append(_("On share-of-cost Medi-Cal you would pay {amount}.").format(
             amount=dollars(r.computed_share_of_cost)))  # fmt: skip
     lines.append(_why(r))
+    if screen is not None and not r.computed_share_of_cost:
+        line = _("You appear to qualify for {program}: {reason}")
+        lines.append(line.format(program=_(PROGRAM_LABELS[placed.program]),
+                                 reason=_lower_first(screen.reason)))  # fmt: skip
     if r.caution:
         lines.append(r.caution)
     free = _pay_nothing(r)
@@ -79,14 +82,22 @@ def summary(r: Result) -> str:
     return " ".join(answer_lines(r))
 
 
+def _free_screen(r: Result) -> Screen | None:
+    """The screen of the program the person is placed in (not told of), when it has no share
+    of cost."""
+    placed = r.placement
+    if placed.given or placed.program == "medically-needy" or placed.share_of_cost:
+        return None
+    return placed.screen
+
+
 def _what_you_pay(r: Result) -> str:
     placed = r.placement
-    if not placed.given and placed.screen is not None and placed.program != "medically-needy":
+    free = _free_screen(r)
+    if free is not None and r.computed_share_of_cost:
         return _(
             "You likely pay $0 for IHSS: you appear to qualify for {program}: {reason}"
-        ).format(
-            program=_(PROGRAM_LABELS[placed.program]), reason=_lower_first(placed.screen.reason)
-        )
+        ).format(program=_(PROGRAM_LABELS[placed.program]), reason=_lower_first(free.reason))
     if r.free_because_of_medi_cal and r.medi_cal is not None:
         return _("You pay no share of cost: IHSS is free with {program}.").format(
             program=_(r.medi_cal.label)
@@ -156,8 +167,8 @@ def _lower_first(sentence: str) -> str:
 def _pay_nothing(r: Result) -> str | None:
     """The programs with no share of cost that are likely or possible, with what each needs;
     only when the person pays a share of cost where they are."""
-    if not r.placement.share_of_cost:
-        return None
+    if r.placement.share_of_cost is not None and not r.placement.share_of_cost:
+        return None  # placed with no share of cost (none: no Medi-Cal fits; said below)
     found = [s for s in could_pay_nothing(r.programs) if s.program != r.household.medi_cal]
     if not found:
         return _("No Medi-Cal program without a share of cost appears to fit what you entered.")
@@ -182,8 +193,7 @@ def _either(items: list[str]) -> str:
 
 
 def _headroom(r: Result) -> str | None:
-    placed = r.placement
-    if not placed.given and placed.screen is not None and not placed.share_of_cost:
+    if _free_screen(r) is not None and r.computed_share_of_cost:
         return None  # the headroom is on share-of-cost Medi-Cal; the placement is not
     if r.max_earned_without_soc is not None:
         return _("You could earn up to {amount} a month before paying.").format(

@@ -210,7 +210,7 @@ class Engine:
         share_text = ZERO_TEXT if p.free else computed_text
         placed = _placement(p, c[9], unearned, earned, irwe, bwe, disability)
         placed_text = share_text if p.household.medi_cal else (
-            computed_text if placed in ("medically-needy", "none") else ZERO_TEXT)  # fmt: skip
+            computed_text if placed == "medically-needy" else ZERO_TEXT)  # fmt: skip
         return (p, money_text(c[1]) if c[1] else ZERO_TEXT,
                 money_text(c[8]) if c[8] else ZERO_TEXT, money_text(c[9]) if c[9] else ZERO_TEXT,
                 above_text, computed_text, share_text, placed, placed_text)  # fmt: skip

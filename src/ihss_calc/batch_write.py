@@ -150,7 +150,7 @@ def _full_csv(r: Result) -> list[str]:
         *(money_text(v) for v in (c.countable_unearned, c.countable_earned, c.total,
                                   r.payment_level.value, r.above_level,
                                   r.computed_share_of_cost, r.share_of_cost)),
-        r.placement.program, money_text(r.placement.share_of_cost),
+        r.placement.program, _text(r.placement.share_of_cost),
         "" if r.deeming is None else _yes(r.deemed is not None),
         "" if mc is None else money_text(mc.share_of_cost),
         "" if mc is None else _text(mc.buy_out),

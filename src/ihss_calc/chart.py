@@ -24,9 +24,10 @@ def write_chart(answer: WhatIf, path: Path) -> None:
     from matplotlib import pyplot as plt
     from matplotlib.ticker import FuncFormatter
 
-    def drawn(values: list[Decimal]) -> Any:
-        """Positions on the page, worked out from the exact amounts: pixels, not money."""
-        return np.asarray(values, dtype=np.float64)
+    def drawn(values: list[Decimal | None]) -> Any:
+        """Positions on the page, worked out from the exact amounts: pixels, not money (a
+        gap where there is none)."""
+        return np.asarray([np.nan if v is None else v for v in values], dtype=np.float64)
 
     points = answer.points
     earned = drawn([p.earned for p in points])

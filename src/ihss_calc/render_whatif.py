@@ -1,7 +1,8 @@
-"""The what-if table: share of cost, with WDP, and what you keep, at each level of earnings."""
+"""The what-if table: share of cost, on the likely Medi-Cal, and what you keep, by earnings."""
 
 from __future__ import annotations
 
+import textwrap
 from decimal import Decimal
 
 from rich.console import Console
@@ -16,6 +17,8 @@ from ihss_calc.rules.whatif import WhatIf
 
 COLUMNS = (N_("Earned"), N_("Share"), N_("With the likely program"), N_("You keep"))
 NARROW = 60  # columns: below this, no borders and no bars
+# The likely program, as short as a marker beside a bar can be.
+MARKED = {**SHORT, "wdp": "WDP", "medically-needy": N_("medically needy")}
 
 
 def whatif(answer: WhatIf, out: Console | None = None) -> None:
@@ -34,15 +37,19 @@ def whatif(answer: WhatIf, out: Console | None = None) -> None:
             markers.append(_("◀ share starts"))
         if before is not None and p.wdp_likely_eligible is False and before.wdp_likely_eligible:
             markers.append(_("◀ over WDP limit"))
-        if before is not None and p.placement != before.placement:
-            markers.append(_("◀ likely: {program}").format(program=_(SHORT[p.placement])))
+        if before is None or p.placement != before.placement:  # where it starts, and changes
+            markers.append(_("◀ likely: {program}").format(program=_(MARKED[p.placement])))
         before = p
-        values = [money_display(v) for v in
+        values = ["—" if v is None else money_display(v) for v in
                   (p.earned, p.share_of_cost, p.placement_share_of_cost, p.kept)]  # fmt: skip
         rows.append((values, p.share_of_cost / top, ", ".join(markers)))
     # The bar takes what the amounts, the markers and the borders (16) leave, 4 to 20 wide;
     # where even 4 do not fit (a narrow terminal, longer words), no borders and no bars.
-    widths = [max(len(n), *(len(r[0][i]) for r in rows)) for i, n in enumerate(columns)]
+    # A heading wraps to the width of its amounts (at least a word's, 8), so no amount is cut.
+    headings = ["\n".join(textwrap.wrap(name, width=max(8, *(len(r[0][i]) for r in rows))))
+                for i, name in enumerate(columns)]  # fmt: skip
+    widths = [max(*map(len, n.split("\n")), *(len(r[0][i]) for r in rows))
+              for i, n in enumerate(headings)]  # fmt: skip
     marked = max((len(r[2]) for r in rows), default=0)
     room = out.width - sum(widths) - marked - 16 - 3
     narrow = out.width < NARROW or room < 4
@@ -57,8 +64,8 @@ def whatif(answer: WhatIf, out: Console | None = None) -> None:
         ),
         **({"box": None, "padding": (0, 0, 0, 1)} if narrow else {}),
     )
-    for name in columns:
-        table.add_column(Text(name), justify="right", no_wrap=True)
+    for heading in headings:
+        table.add_column(Text(heading, justify="right"), justify="right", no_wrap=True)
     if not narrow:
         table.add_column(Text(_("Share, drawn")), no_wrap=True, overflow="crop")
     changes = []

@@ -144,6 +144,7 @@ def render(r: Result, said: Sequence[str] = ()) -> str:
         program_labels=PROGRAM_LABELS,
         status_words=STATUS,
         unlikely=[_(PROGRAM_LABELS[s.program]) for s in r.programs if s.status == "unlikely"],
+        screened={s.reason for s in r.programs},  # a note the box says already is not repeated
     )
 
 

@@ -53,7 +53,7 @@ def magi(h: Household, rates: Rates) -> Screen:
     income = h.unearned + h.earned
     compared: tuple[Compared, ...] = (Compared("magi_income", income),)
     if limit is None:
-        need = not_found(h, rates.year, _("The MAGI income limit"))
+        need = not_found(h, rates.year, _("the MAGI income limit"))
         why = _("The MAGI income limit for {month} {year} was not found.")
         return Screen("magi", POSSIBLE, _why_month(why, h, rates), MAGI_RULE, compared,
                       (*needs, need))  # fmt: skip
@@ -86,7 +86,7 @@ def ad_fpl(h: Household, rates: Rates, own: Computation) -> Screen:
     notes = _ad_fpl_notes(h, rates)
     if limit is None:
         why = _("The A&D FPL income limit for {month} {year} was not found.")
-        need = not_found(h, rates.year, _("The A&D FPL income limit"))
+        need = not_found(h, rates.year, _("the A&D FPL income limit"))
         return Screen("ad-fpl", POSSIBLE, _why_month(why, h, rates), AD_FPL_RULE, (), (need,),
                       notes)  # fmt: skip
     countable = own.countable.total
@@ -167,7 +167,7 @@ def wdp(h: Household, rates: Rates) -> Screen:
     notes = _wdp_notes(h, rates) + assets_assumed(h, rates)
     if limit is None:
         why = _("The Working Disabled Program's income limit for {month} {year} was not found.")
-        need = not_found(h, rates.year, _("The Working Disabled Program's income limit"))
+        need = not_found(h, rates.year, _("the Working Disabled Program's income limit"))
         return Screen("wdp", POSSIBLE, _why_month(why, h, rates), WDP_RULE, (), (need,), notes)
     income = wdp_countable_income(h, rates, h.earned)
     general = rates.general_exclusion.value

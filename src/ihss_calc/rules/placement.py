@@ -42,7 +42,7 @@ class Placement(NamedTuple):
     """Where the person would likely be placed, and the IHSS share of cost there."""
 
     program: str  # a code of ORDER, or "none"
-    share_of_cost: Decimal  # 0 on a program without a share of cost
+    share_of_cost: Decimal | None  # 0 on a program without a share of cost; None: no Medi-Cal
     screen: Screen | None  # the placement's screen (None for "none", or the person's word)
     given: bool  # True: the program the person said they have (--medi-cal)
 
@@ -71,7 +71,8 @@ def place(
     household: Household, screens: tuple[Screen, ...], computed: Decimal, zero: Decimal
 ) -> Placement:
     """The first ``likely`` program in the county's order, and the share of cost there: 0,
-    or ``computed`` on medically needy Medi-Cal or with no Medi-Cal. With ``--medi-cal``,
+    or ``computed`` on medically needy Medi-Cal; with no program likely ("none": assets over
+    every limit), no Medi-Cal and so no share of cost to give (None). With ``--medi-cal``,
     the person's word."""
     program = household.program
     if program is not None:
@@ -81,7 +82,7 @@ def place(
         if screen.status == LIKELY:
             share = computed if screen.program == "medically-needy" else zero
             return Placement(screen.program, share, screen, False)
-    return Placement("none", computed, None, False)
+    return Placement("none", None, None, False)
 
 
 def could_pay_nothing(screens: tuple[Screen, ...]) -> tuple[Screen, ...]:

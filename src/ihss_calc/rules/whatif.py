@@ -34,7 +34,7 @@ class Point(NamedTuple):
     share_of_cost_with_wdp: Decimal  # 0 where WDP looks likely, else the share of cost
     kept: Decimal  # earnings + unearned income − share of cost: what you keep a month
     placement: str  # the likely Medi-Cal at this level (docs/rules.md §12)
-    placement_share_of_cost: Decimal  # what the person pays there
+    placement_share_of_cost: Decimal | None  # what the person pays there; None: no Medi-Cal
 
 
 def sweep(household: Household, rates: Rates, earnings: list[Decimal]) -> list[Point]:
