@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -25,10 +26,10 @@ RATES_2022 = load_bundled(2022)
 SEED_2022 = ("soc", "--year", "2022", "--unearned", "1000", "--earned", "500")
 
 
-def soc_json(*args: str) -> dict[str, object]:
+def soc_json(*args: str) -> dict[str, Any]:
     result = run(*args, "--json")
     assert result.exit_code == 0, result.stderr
-    body: dict[str, object] = json.loads(result.stdout, parse_float=D)
+    body: dict[str, Any] = json.loads(result.stdout, parse_float=D)
     return body
 
 
