@@ -103,9 +103,19 @@ def test_the_compiled_catalog_is_the_po_file(spanish: Catalog) -> None:
 def test_the_seed_example_in_spanish_says_parte_del_costo() -> None:
     result = run("--lang", "es", *SEED)
     assert result.exit_code == 0, result.stderr
-    first = result.stdout.splitlines()[0]
-    assert first == "Usted paga $157.29 al mes de parte del costo (SOC) de IHSS."
-    assert "Podría ganar hasta $185.43 al mes antes de pagar." in result.stdout
+    flat = " ".join(result.stdout.split())
+    assert flat.startswith(
+        "Es probable que usted pague $0 de parte del costo de IHSS: parece que califica para el "
+        "programa para Personas Mayores y con Discapacidad según el Nivel Federal de Pobreza "
+        "(A&D FPL): su ingreso para ese programa, $1,197.50, es igual o menor que su límite de "
+        "$1,563 (138% del nivel de pobreza, desde abril de 2022). Con Medi-Cal con costo "
+        "compartido pagaría $157.29."
+    )
+    assert "Medi-Cal evaluado para junio de 2022." in flat
+    assert "Qué Medi-Cal: cada programa, en el orden del condado (junio de 2022)" in flat
+    given = run("--lang", "es", *SEED, "--medi-cal", "medically-needy").stdout
+    assert given.splitlines()[0] == "Usted paga $157.29 al mes de parte del costo (SOC) de IHSS."
+    assert "Podría ganar hasta $185.43 al mes antes de pagar." in given
     old = run("--lang", "es", *SEED[:-1], "2021")  # tests run on 2022-06-01
     assert old.stderr.startswith("Aviso: estas son tarifas de 2021, pero estamos en 2022")
 
@@ -118,12 +128,12 @@ def test_the_environment_chooses_spanish(lang: str) -> None:
 @pytest.mark.parametrize(
     ("env", "first"),
     [
-        ({"LANG": "es_US.UTF-8", "LC_ALL": "C"}, "You pay"),  # LC_ALL comes first
-        ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "es_MX.UTF-8"}, "Usted paga"),
-        ({"LANG": "es_US.UTF-8", "LANGUAGE": "fr:en"}, "You pay"),
-        ({"LANG": "C", "LANGUAGE": "fr:es"}, "Usted paga"),  # the first ihss has
-        ({"LANG": "fr_FR.UTF-8"}, "You pay"),
-        ({}, "You pay"),
+        ({"LANG": "es_US.UTF-8", "LC_ALL": "C"}, "You likely pay"),  # LC_ALL comes first
+        ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "es_MX.UTF-8"}, "Es probable que usted"),
+        ({"LANG": "es_US.UTF-8", "LANGUAGE": "fr:en"}, "You likely pay"),
+        ({"LANG": "C", "LANGUAGE": "fr:es"}, "Es probable que usted"),  # the first ihss has
+        ({"LANG": "fr_FR.UTF-8"}, "You likely pay"),
+        ({}, "You likely pay"),
     ],
 )
 def test_the_environment_is_read_as_gettext_reads_it(env: dict[str, str], first: str) -> None:
@@ -131,8 +141,10 @@ def test_the_environment_is_read_as_gettext_reads_it(env: dict[str, str], first:
 
 
 def test_lang_overrides_the_environment_either_way() -> None:
-    assert run("--lang", "en", *SEED, env={"LANG": "es_US.UTF-8"}).stdout.startswith("You pay")
-    assert run(*SEED, "--lang", "es").stdout.startswith("Usted paga")  # on the subcommand too
+    english = run("--lang", "en", *SEED, env={"LANG": "es_US.UTF-8"}).stdout
+    assert english.startswith("You likely pay")
+    spanish = run(*SEED, "--lang", "es").stdout  # on the subcommand too
+    assert spanish.startswith("Es probable que usted")
     bad = run("--lang", "fr", *SEED)
     assert bad.exit_code == 2
     assert "Invalid value for '--lang': 'fr' is not one of 'en', 'es'." in bad.stderr
@@ -149,7 +161,9 @@ def _leaves(value: Any, path: str = "") -> dict[str, Any]:
     return {path: value}
 
 
-HUMAN = re.compile(r"\.(summary|notes|warnings|label|rule|message|note)(\[\d+\])?$")
+HUMAN = re.compile(
+    r"\.(summary|notes|warnings|label|rule|message|note|reason|needs|caution)(\[\d+\])?$"
+)
 HOUSEHOLDS = [
     SEED,
     ("soc", "--unearned", "800", "--spouse-earned", "3000", "--children", "1"),
@@ -256,7 +270,8 @@ def test_the_worksheet_is_in_spanish(tmp_path: Path) -> None:
     html = page.read_text(encoding="utf-8")
     assert '<html lang="es">' in html
     assert "Hoja de cálculo de la parte del costo (SOC) de IHSS" in html
-    assert "Usted paga $157.29 al mes de parte del costo (SOC) de IHSS." in html
+    assert "Con Medi-Cal con costo compartido pagaría $157.29." in html
+    assert "Qué Medi-Cal (junio de 2022)" in html
     assert "del 1 de enero de 2022 al 31 de diciembre de 2022" in html
     assert "Total unearned income" not in html
 

@@ -147,6 +147,9 @@ def steps_table(title: str, steps: Sequence[Step]) -> Table:
     return table
 
 
+SSI_HISTORY = ("1619b", "pickle", "dac", "dw")  # the programs only an SSI history opens
+
+
 def programs_table(result: Result) -> Table:
     """Which Medi-Cal: each program in the county's order, its status and why; the one the
     person would likely be placed in marked."""
@@ -158,7 +161,18 @@ def programs_table(result: Result) -> Table:
     table.add_column(Text(_("Status")), no_wrap=True)
     table.add_column(Text(_("Why · what it depends on · rule")), ratio=7)
     placed = result.placement.program
+    # Without an SSI history the SSI group after SSI-linked is unlikely for one same reason:
+    # one line under the table, not four rows.
+    history = result.household.ssi_ended is not None
+    if not history:
+        table.caption = _(
+            "1619(b), Pickle, Disabled Adult Child and disabled widow(er)s are for people who "
+            "once got SSI cash: give --ssi-ended to screen them."
+        )
+        table.caption_justify = "left"
     for screen in result.programs:
+        if not history and screen.program in SSI_HISTORY and screen.program != placed:
+            continue
         style = "bold" if screen.program == placed else ""
         why = screen.reason
         if screen.needs:
