@@ -109,7 +109,8 @@ def soc(
     mc = result.medi_cal_share
     if mc is not None:
         out.print(steps_table(_("Medi-Cal share of cost, beside the IHSS one"), mc.steps))
-    out.print(programs_table(result))
+    for program in programs_lines(result):
+        out.print(program)
     out.print(Text(_("Details:"), style="bold"))
     for line in work_lines(result):
         out.print(Text(f"- {line}"))
@@ -150,42 +151,40 @@ def steps_table(title: str, steps: Sequence[Step]) -> Table:
 SSI_HISTORY = ("1619b", "pickle", "dac", "dw")  # the programs only an SSI history opens
 
 
-def programs_table(result: Result) -> Table:
-    """Which Medi-Cal: each program in the county's order, its status and why; the one the
-    person would likely be placed in marked."""
+def programs_lines(result: Result) -> list[Text]:
+    """Which Medi-Cal: a title, then each program in the county's order, its status, why (or
+    what it depends on) and its rule; the one the person would likely be placed in in bold.
+    Lines, not a table: sentences this long read better whole, in a terminal or a screen
+    reader, and cost rich no table layout at start-up."""
+    h = result.household
     title = _("Which Medi-Cal: each program, in the county's order "
-              "({month} {year})").format(month=month_name(result.household.month),
+              "({month} {year})").format(month=month_name(h.month),
                                           year=result.rates.year)  # fmt: skip
-    table = titled_table(title, expand=False)
-    table.add_column(Text(_("Program")), ratio=3)
-    table.add_column(Text(_("Status")), no_wrap=True)
-    table.add_column(Text(_("Why · what it depends on · rule")), ratio=7)
+    lines = [Text(title, style="table.title")]
     placed = result.placement.program
     # Without an SSI history the SSI group after SSI-linked is unlikely for one same reason:
-    # one line under the table, not four rows.
-    history = result.household.ssi_ended is not None
-    if not history:
-        table.caption = _(
-            "1619(b), Pickle, Disabled Adult Child and disabled widow(er)s are for people who "
-            "once got SSI cash: give --ssi-ended to screen them."
-        )
-        table.caption_justify = "left"
+    # one line, not four.
+    history = h.ssi_ended is not None
     for screen in result.programs:
         if not history and screen.program in SSI_HISTORY and screen.program != placed:
             continue
-        style = "bold" if screen.program == placed else ""
         why = screen.reason
         if screen.needs:
             why += " " + _("It depends on: {needs}.").format(needs="; ".join(screen.needs))
         label = _(PROGRAM_LABELS[screen.program])
         if screen.program == placed:
             label = _("{program} (the likely one)").format(program=label)
-        table.add_row(
-            Text(label, style=style),
-            Text(_(STATUS[screen.status]), style=style),
-            Text(f"{why} · {screen.rule}", style="" if style else "dim"),
-        )
-    return table
+        line = Text(f"- {label}: {_(STATUS[screen.status])}. ",
+                    style="bold" if screen.program == placed else "")  # fmt: skip
+        line.append(why)
+        line.append(f" ({screen.rule})", style="dim")
+        lines.append(line)
+    if not history:
+        lines.append(Text(_(
+            "1619(b), Pickle, Disabled Adult Child and disabled widow(er)s are for people who "
+            "once got SSI cash: give --ssi-ended to screen them."
+        ), style="dim"))  # fmt: skip
+    return lines
 
 
 def work_lines(result: Result) -> list[str]:
