@@ -97,6 +97,7 @@ class Profile:
     irwe_error: str
     warnings: tuple[str, ...]
     template: str  # the JSON line from "schema_version" on, %s for the eight results
+    code: str | None  # the row's --medi-cal code, if it gives one
     month: int  # the month screened for Medi-Cal (the column's, or the default)
     ad_fpl_limit: Decimal | None  # the A&D FPL limit in force that month, if on file
     wdp_limit: Decimal | None  # WDP's, likewise
@@ -172,6 +173,7 @@ class Engine:
             irwe_error=_problem(h._replace(irwe=Decimal(1))),
             warnings=warnings,
             template=template,
+            code=h.medi_cal,
             month=h.month,
             ad_fpl_limit=None if ad_fpl_limit is None else ad_fpl_limit.value,
             wdp_limit=None if wdp is None else wdp.value,
@@ -208,9 +210,15 @@ class Engine:
         # money_text is canonical, so an amount the rounding left alone has the same text.
         computed_text = above_text if computed == above else money_text(computed)
         share_text = ZERO_TEXT if p.free else computed_text
-        placed = _placement(p, c[9], unearned, earned, irwe, bwe, disability)
-        placed_text = share_text if p.household.medi_cal else (
-            computed_text if placed == "medically-needy" else ZERO_TEXT)  # fmt: skip
+        # The placement: the person's word; else A&D FPL, the common case, inline; else WDP
+        # or medically needy (_placement).
+        if p.code:
+            placed, placed_text = p.code, share_text
+        elif p.ad_fpl_limit is not None and c[9] <= p.ad_fpl_limit:
+            placed, placed_text = "ad-fpl", ZERO_TEXT
+        else:
+            placed = _placement(p, c, unearned, earned, irwe, bwe, disability)
+            placed_text = computed_text if placed == "medically-needy" else ZERO_TEXT
         return (p, money_text(c[1]) if c[1] else ZERO_TEXT,
                 money_text(c[8]) if c[8] else ZERO_TEXT, money_text(c[9]) if c[9] else ZERO_TEXT,
                 above_text, computed_text, share_text, placed, placed_text)  # fmt: skip
@@ -255,7 +263,7 @@ class Engine:
 
 def _placement(
     p: Profile,
-    total: Decimal,
+    c: tuple[Decimal, ...],
     unearned: Decimal,
     earned: Decimal,
     irwe: Decimal,
@@ -265,19 +273,19 @@ def _placement(
     """The placement of a row that gives none of FULL_COLUMNS (so no age, Medicare, SSI
     history, premiums, assets or spouse), as ``rules.placement`` finds it: with those
     unknown, no program before A&D FPL can be likely (SSI needs resources, MAGI an age, the
-    rest an SSI history), so the first likely one is A&D FPL, WDP or medically needy. A
-    speed trick for the hot path (benchmarks/batch.py); tests/test_batch.py checks it
-    against ``share_of_cost``'s placement for any such row."""
-    h = p.household
-    if h.medi_cal:
-        return h.medi_cal
-    if p.ad_fpl_limit is not None and total <= p.ad_fpl_limit:
+    rest an SSI history), so the first likely one is A&D FPL, WDP or medically needy. ``c``
+    is the row's ``countable_amounts``. A speed trick for the hot path (benchmarks/batch.py);
+    tests/test_batch.py checks it against ``share_of_cost``'s placement for any such row."""
+    if p.code:
+        return p.code
+    if p.ad_fpl_limit is not None and c[9] <= p.ad_fpl_limit:
         return "ad-fpl"
     if earned and p.wdp_limit is not None:
-        general = p.exclusions[0]
-        other = unearned - disability
-        wdp_income = countable_amounts(other, earned, irwe, bwe, *p.exclusions)[9]
-        if wdp_income < p.wdp_limit and (other - general if other > general else ZERO) < p.level:
+        if disability:  # WDP leaves disability income out: count the rest again
+            other = countable_amounts(unearned - disability, earned, irwe, bwe, *p.exclusions)
+        else:  # nothing left out: the row's own amounts
+            other = c
+        if other[9] < p.wdp_limit and other[1] < p.level:
             return "wdp"
     return "medically-needy"
 
