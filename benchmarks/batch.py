@@ -7,7 +7,7 @@ and CSV -> CSV, runs the frozen baseline engine (benchmarks/baseline_batch.py) a
 installed `ihss batch`, interleaved, on one core (taskset -c 0 where there is taskset). It
 reports the median wall time of each (start-up included), rows a second, the ratio, and the
 peak memory (the child's maximum resident set). Then it checks every row: the new output
-equals the baseline's row for row (JSON Lines byte for byte; CSV on the baseline's columns),
+equals the baseline's row for row (JSON Lines and CSV on the baseline's fields and columns),
 every row is there in order with no error, and a sample equals `ihss soc --json`.
 
 The caseload: a third of unearned amounts 0, a third whole dollars up to 3,000, a third with
