@@ -258,7 +258,7 @@ def test_jsonl_to_csv(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].split(",")[:4] == ["id", "line", "unearned", "earned"]
     assert lines[1].startswith(
-        "a,1,1000.00,500.00,0.00,0.00,false,false,false,,2022,0.00,,,0.00,0,0.00,0.00,false,,"
+        "a,1,1000.00,500.00,0.00,0.00,false,false,false,,2022,0.00,,,0.00,0,,,0.00,false,,"
         ",false,,,6,individual,"  # age, medicare, ssi_ended, pickle_disregard; June (today's)
     )
     assert ",157.29,ad-fpl,0.00,,,,,bundled rates_2022.toml," in lines[1]
@@ -270,12 +270,12 @@ def test_csv_output_columns(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "id,note," + ",".join(batch.CSV_FIELDS)
     assert lines[1] == (
-        "a,seed,2,1000.00,500.00,0.00,0.00,false,false,false,,2022,0.00,,,0.00,0,0.00,0.00,false,,"
+        "a,seed,2,1000.00,500.00,0.00,0.00,false,false,false,,2022,0.00,,,0.00,0,,,0.00,false,,"
         ",false,,,6,individual,980.00,217.50,1197.50,1040.21,157.29,157.29,157.29,ad-fpl,0.00,"
         ",,,,bundled rates_2022.toml,,"
     )
     assert lines[2] == (
-        "b,negative,3," + "," * 39 + "Invalid value for 'unearned': '-5' is negative; "
+        "b,negative,3," + "," * 40 + "Invalid value for 'unearned': '-5' is negative; "
         "amounts must be 0 or more"
     )
 
@@ -320,7 +320,8 @@ def test_stdin(tmp_path: Path) -> None:
         ("id,name\n1,x\n", "the first line names none of the input columns (unearned, earned, "
                            "irwe, bwe, couple, blind, spouse_blind, medi_cal, year, "
                            "disability_income, spouse_earned, spouse_unearned, "
-                           "spouse_ihss_wages, children, child_income, health_premiums, "
+                           "spouse_ihss_wages, children, child_incomes, "
+                           "child_student_earnings, health_premiums, "
                            "show_medi_cal_soc, assets, age, medicare, ssi_ended, "
                            "pickle_disregard, month); CSV input "
                            "needs a header row"),
@@ -523,7 +524,7 @@ def test_disability_income_column(tmp_path: Path) -> None:
 
 
 SPOUSE_CSV = """\
-id,unearned,spouse_earned,spouse_unearned,children,child_income,medi_cal,health_premiums,assets,year
+id,unearned,spouse_earned,spouse_unearned,children,child_incomes,medi_cal,health_premiums,assets,year
 s1,800,3000,,,,,,,2026
 s2,1500,,,,,medically-needy,202.90,,2026
 s3,1500,,,,,,,130000.01,2026
@@ -563,6 +564,50 @@ def test_rows_with_deeming_medi_cal_or_assets_equal_soc(tmp_path: Path) -> None:
     )
     assert rows[5]["error"].startswith("Invalid value for 'children': this is for a household")
     assert "give spouse_earned or spouse_unearned too" in rows[5]["error"]
+
+
+def test_child_incomes_one_per_child_as_soc(tmp_path: Path) -> None:
+    text = ("id,unearned,spouse_earned,children,child_incomes,child_student_earnings,year\n"
+            "k1,800,1100,2,600;0,,2026\n"
+            'k2,800,1100,2,"$600.00; 0",,2026\n'
+            "k3,800,3000,2,,2600,2026\n"
+            "k4,800,1100,1,1;2,,2026\n"
+            "k5,800,1100,2,600;x,,2026\n")  # fmt: skip
+    rows = jsonl(run("batch", str(write(tmp_path, "k.csv", text))).stdout)
+    soc = json.loads(run("soc", "--year", "2026", "--unearned", "800", "--spouse-earned", "1100",
+                         "--children", "2", "--child-income", "600", "--child-income", "0",
+                         "--json").stdout, parse_float=D)  # fmt: skip
+    assert rows[0]["deeming"] == soc["deeming"]
+    assert rows[0]["deeming"]["allocations_by_child"] == [D("0.00"), D("497.00")]
+    assert rows[1]["deeming"] == soc["deeming"]  # amounts as spreadsheets write them
+    assert rows[2]["deeming"]["allocations_by_child"] == [D("307.00"), D("497.00")]
+    assert rows[3]["error"].startswith("Invalid value for 'child_incomes': 2 amounts for 1 child")
+    assert "(children)" in rows[3]["error"]
+    assert rows[4]["error"].startswith("Invalid value for 'child_incomes': 'x'")
+    out = run("batch", str(write(tmp_path, "k.csv", text)), "--output-format", "csv").stdout
+    table = list(csv.DictReader(io.StringIO(out)))
+    assert table[0]["child_incomes"] == "600.00;0.00"
+    assert table[2]["child_student_earnings"] == "2600.00"
+    lines = (
+        '{"id": "j", "unearned": 800, "spouse_earned": 1100, "children": 2, '
+        '"child_incomes": [600, 0], "year": 2026}\n'
+    )
+    (row,) = jsonl(run("batch", str(write(tmp_path, "k.jsonl", lines))).stdout)
+    assert row["deeming"] == soc["deeming"]
+
+
+def test_the_old_child_income_column_is_refused_not_dropped(tmp_path: Path) -> None:
+    path = write(tmp_path, "old.csv", "unearned,spouse_earned,children,child_income\n800,1,2,5\n")
+    result = run("batch", str(path))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "the column child_income (one total for all the children) is now child_incomes" in (
+        result.stderr)  # fmt: skip
+    lines = '{"unearned": 800, "child_income": 5}\n{"unearned": 800}\n'
+    result = run("batch", str(write(tmp_path, "old.jsonl", lines)))
+    rows = jsonl(result.stdout)
+    assert result.exit_code == 1
+    assert rows[0]["error"].startswith("the column child_income (one total")
+    assert rows[1]["share_of_cost"] == D("0.00")
 
 
 def test_csv_output_has_the_deeming_and_medi_cal_columns(tmp_path: Path) -> None:

@@ -133,7 +133,7 @@ def test_json_contract() -> None:
         "rates",
     ):
         assert key in body
-    assert body["schema_version"] == 1
+    assert body["schema_version"] == 2  # 2: child_income became child_incomes
     assert body["countable_unearned_income"] == Decimal("980.00")
     assert body["countable_earned_income"] == Decimal("217.50")
     assert body["total_countable_income"] == Decimal("1197.50")
@@ -153,10 +153,16 @@ def test_json_contract() -> None:
         "spouse_unearned": None,
         "spouse_ihss_wages": Decimal("0.00"),
         "children": 0,
-        "child_income": Decimal("0.00"),
+        "child_incomes": [],
+        "child_student_earnings": [],
         "health_premiums": Decimal("0.00"),
         "show_medi_cal_soc": False,
         "assets": None,
+        "age": None,
+        "medicare": False,
+        "ssi_ended": None,
+        "pickle_disregard": None,
+        "month": 6,
         "year": 2022,
     }
     assert (body["deeming"], body["medi_cal_share_of_cost"], body["assets"]) == (None, None, None)

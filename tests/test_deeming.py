@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal as D
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -12,15 +13,16 @@ from hypothesis import strategies as st
 
 from ihss_calc.rates import Rates, load_bundled
 from ihss_calc.rules import Household, max_earned_without_soc, share_at_earnings, share_of_cost
+from ihss_calc.rules.deeming import deem
 from tests.helpers import run
 
 R2026 = load_bundled(2026)
 
 
-def soc_json(*args: str) -> dict[str, object]:
-    result = run("soc", "--year", "2026", *args, "--json")
+def soc_json(*args: str) -> dict[str, Any]:
+    result = run("soc", "--year", "2026", *args, "--json")  # a later --year wins
     assert result.exit_code == 0, result.stderr
-    body: dict[str, object] = json.loads(result.stdout, parse_float=D)
+    body: dict[str, Any] = json.loads(result.stdout, parse_float=D)
     return body
 
 
@@ -49,16 +51,16 @@ def test_working_spouse_is_deemed_against_the_couple_level() -> None:
     assert deeming["own"]["share_of_cost"] == D("0.00")
     assert deeming["with_spouse"]["household"] == "couple"
     assert deeming["spouse_income_left"] == D("3000.00")
-    ids = [s["id"] for s in body["steps"]]  # type: ignore[attr-defined]
+    ids = [s["id"] for s in body["steps"]]
     for step in ("own_total_countable_income", "own_share_of_cost", "spouse_earned",
                  "child_allocations", "spouse_income_left", "deeming_threshold",
                  "deemed_total_countable_income", "deemed_payment_level",
                  "deemed_share_of_cost", "computed_share_of_cost"):  # fmt: skip
         assert step in ids
-    for step in body["steps"]:  # type: ignore[attr-defined]
+    for step in body["steps"]:
         assert step["rule"]
         assert step["source"]
-    notes = " ".join(body["notes"])  # type: ignore[arg-type]
+    notes = " ".join(body["notes"])
     assert "county's SOC 294A Part B worksheet may differ" in notes
     assert "$864.89" in notes  # 2,098.83 − 1,233.94, the level difference IHSS might use
 
@@ -94,8 +96,9 @@ def test_threshold_is_more_than_the_allocation_amount(spouse: str, deemed: bool)
 
 
 def test_child_allocations_come_off_unearned_first_then_earned() -> None:
-    # Two children with 100 of their own: 2 × 497 − 100 = 894; 300 from unearned, 594 from
-    # earned; left: earned 1,406. Combined: unearned 1,000 − 20 = 980; earned (1,406 − 65)/2
+    # Two children, the first with 100 of their own: (497 − 100) + 497 = 894; 300 from
+    # unearned, 594 from earned; left: earned 1,406. Combined: unearned 1,000 − 20 = 980;
+    # earned (1,406 − 65)/2
     # = 670.50; total 1,650.50 against the couple level 2,098.83 → 0.
     body = soc_json("--unearned", "1000", "--spouse-unearned", "300", "--spouse-earned",
                     "2000", "--children", "2", "--child-income", "100")  # fmt: skip
@@ -160,6 +163,36 @@ def test_deeming_never_lowers_the_share_of_cost() -> None:
         (("--couple", "--spouse-unearned", "5"), ("'--spouse-unearned'", "--couple")),
         (("--children", "2"), ("'--children'", "--spouse-earned")),
         (("--child-income", "50", "--spouse-earned", "1"), ("'--child-income'", "--children")),
+        (
+            (
+                "--spouse-earned",
+                "1",
+                "--children",
+                "1",
+                "--child-income",
+                "1",
+                "--child-income",
+                "2",
+            ),
+            ("'--child-income'", "--children"),
+        ),
+        (
+            ("--children", "1", "--child-income", "1", "--child-income", "2"),
+            ("'--child-income'", "--children"),
+        ),
+        (
+            (
+                "--spouse-earned",
+                "1",
+                "--children",
+                "1",
+                "--child-student-earnings",
+                "1",
+                "--child-student-earnings",
+                "2",
+            ),
+            ("'--child-student-earnings'", "--children"),
+        ),
         (("--spouse-earned", "100", "--spouse-ihss-wages", "200"), ("'--spouse-ihss-wages'",)),
         (("--spouse-ihss-wages", "200"), ("'--spouse-ihss-wages'", "--spouse-unearned")),
         (("--spouse-earned", "1", "--children", "31"), ("'--children'",)),
@@ -190,7 +223,15 @@ def reference_share(h: Household, rates: Rates, earned: D) -> D:
     alloc = rates.deeming_allocation.value
     spouse_e = (h.spouse_earned or D(0)) - h.spouse_ihss_wages
     spouse_u = h.spouse_unearned or D(0)
-    allocations = max(alloc * h.children - h.child_income, D(0))
+    seie = rates.student_exclusion.value if rates.student_exclusion else D(0)
+    incomes = list(h.child_incomes) + [D(0)] * (h.children - len(h.child_incomes))
+    students = list(h.child_student_earnings) + [D(0)] * (
+        h.children - len(h.child_student_earnings)
+    )
+    allocations = sum(
+        (max(alloc - (i + s - min(s, seie)), D(0)) for i, s in zip(incomes, students, strict=True)),
+        D(0),
+    )
     off_u = min(allocations, spouse_u)
     off_e = min(allocations - off_u, spouse_e)
     left_u, left_e = spouse_u - off_u, spouse_e - off_e
@@ -203,16 +244,29 @@ def reference_share(h: Household, rates: Rates, earned: D) -> D:
 money = st.decimals(min_value=0, max_value=6000, places=2, allow_nan=False, allow_infinity=False)
 
 
+@st.composite
+def kids(draw: st.DrawFn) -> tuple[int, tuple[D, ...], tuple[D, ...]]:
+    """Children, some incomes for them (fewer than the children, or as many), and some
+    student earnings; amounts around the allocation amount, where the answers turn."""
+    children = draw(st.integers(0, 4))
+    near = st.one_of(money, st.decimals(min_value=400, max_value=600, places=2))
+    incomes = tuple(draw(st.lists(near, max_size=children)))
+    students = tuple(draw(st.lists(st.one_of(near, money), max_size=children)))
+    return children, incomes, students
+
+
 @settings(max_examples=300, deadline=None)
 @given(unearned=money, earned=money, spouse_e=money, spouse_u=money, wages=money,
-       children=st.integers(0, 4), child_income=money, blind=st.booleans())  # fmt: skip
+       family=kids(), blind=st.booleans())  # fmt: skip
 def test_rules_core_matches_rules_md(
-    unearned: D, earned: D, spouse_e: D, spouse_u: D, wages: D, children: int,
-    child_income: D, blind: bool,
+    unearned: D, earned: D, spouse_e: D, spouse_u: D, wages: D,
+    family: tuple[int, tuple[D, ...], tuple[D, ...]], blind: bool,
 ) -> None:  # fmt: skip
+    children, incomes, students = family
     h = Household(unearned=unearned, earned=earned, blind=blind, spouse_earned=spouse_e,
                   spouse_unearned=spouse_u, spouse_ihss_wages=min(wages, spouse_e),
-                  children=children, child_income=child_income if children else D(0))  # fmt: skip
+                  children=children, child_incomes=incomes,
+                  child_student_earnings=students)  # fmt: skip
     result = share_of_cost(h, R2026)
     assert result.computed_share_of_cost == reference_share(h, R2026, earned)
     assert (
@@ -245,3 +299,101 @@ def test_whatif_takes_the_spouse_the_same_way() -> None:
     assert body["max_earned_without_soc"] is None
     assert body["wdp"] is None  # not modeled with a spouse who is not disabled
     assert body["inputs"]["spouse_earned"] == D("3000.00")
+
+
+@settings(max_examples=300, deadline=None)
+@given(family=kids(), spouse_e=money)
+def test_per_child_allocations_are_bounded_and_agree_with_the_total_when_none_is_over(
+    family: tuple[int, tuple[D, ...], tuple[D, ...]], spouse_e: D,
+) -> None:  # fmt: skip
+    children, incomes, _students = family
+    h = Household(spouse_earned=spouse_e, children=children, child_incomes=incomes)
+    d = deem(h, R2026)
+    assert d is not None
+    alloc = R2026.deeming_allocation.value
+    assert len(d.allocations) == children
+    assert all(D(0) <= a <= alloc for a in d.allocations)
+    assert d.child_allocations == sum(d.allocations, D(0)) <= children * alloc
+    if all(i <= alloc for i in incomes):  # no child over: the old total-based figure
+        assert d.child_allocations == max(alloc * children - sum(incomes, D(0)), D(0))
+
+
+def test_one_childs_income_over_the_allocation_does_not_eat_the_others() -> None:
+    # docs/rules.md §8 step 3, 2026: SSDI 800, the spouse earns 1,100, one child has 600 of
+    # dependents' benefits, the other none: allocations 0 + 497; 1,100 − 497 = 603 deemed;
+    # 780 + (603 − 65) ÷ 2 = 1,049.00 (a total-based 2 × 497 − 600 would give 1,100.50).
+    body = soc_json("--year", "2026", "--unearned", "800", "--spouse-earned", "1100",
+                    "--children", "2", "--child-income", "600", "--child-income", "0")  # fmt: skip
+    d = body["deeming"]
+    assert d["allocations_by_child"] == [D("0.00"), D("497.00")]
+    assert d["child_allocations"] == D("497.00")
+    assert d["child_incomes"] == [D("600.00"), D("0.00")]
+    assert d["with_spouse"]["total_countable_income"] == D("1049.00")
+    assert body["schema_version"] == 2
+    table = run(
+        "soc",
+        "--year",
+        "2026",
+        "--unearned",
+        "800",
+        "--spouse-earned",
+        "1100",
+        "--children",
+        "2",
+        "--child-income",
+        "600",
+        "--child-income",
+        "0",
+    ).stdout
+    flat = " ".join(table.split())
+    assert "Allocation for child 1 │ 0.00 │ $497.00 − own income $600.00, not below 0" in flat
+    assert "Allocation for child 2 │ 497.00 │ $497.00 − own income $0.00, not below 0" in flat
+
+
+def test_the_2025_case_deems_nothing() -> None:
+    # 483 − 1,272.02 → 0; 483 − 457.33 = 25.67; 508.67 − 25.67 = 483.00, not more than 483.
+    body = soc_json("--year", "2025", "--unearned", "507.01", "--spouse-earned", "508.67",
+                    "--children", "2", "--child-income", "1272.02", "--child-income",
+                    "457.33")  # fmt: skip
+    d = body["deeming"]
+    assert d["allocations_by_child"] == [D("0.00"), D("25.67")]
+    assert d["spouse_income_left"] == D("483.00")
+    assert d["deemed"] is False
+    assert d["with_spouse"] is None
+    assert body["total_countable_income"] == D("487.01")
+    assert body["share_of_cost"] == D("0.00")
+
+
+@pytest.mark.parametrize(
+    ("students", "allocations"),
+    [
+        # 2026: the exclusion is 2,410 a month: 1,000 of a student's earnings reduce nothing.
+        (("1000", "0"), ["497.00", "497.00"]),
+        # 2,600: 190 over the exclusion counts: 497 − 190 = 307.
+        (("2600",), ["307.00", "497.00"]),
+    ],
+)
+def test_a_student_childs_earnings_up_to_the_exclusion_do_not_reduce_the_allocation(
+    students: tuple[str, ...], allocations: list[str]
+) -> None:
+    args = ["--year", "2026", "--unearned", "800", "--spouse-earned", "3000", "--children", "2"]
+    for amount in students:
+        args += ["--child-student-earnings", amount]
+    body = soc_json(*args)
+    assert body["deeming"]["allocations_by_child"] == [D(a) for a in allocations]
+    assert body["deeming"]["student_exclusion"]["value"] == D("2410.00")
+    assert any("POMS SI 01320.185" in note for note in body["notes"])
+
+
+def test_three_children_two_over_the_allocation() -> None:
+    # 2024, allocation 472: 472 − 900 → 0; 472 − 500 → 0; 472 − 100 = 372. Spouse unearned
+    # 200 and earned 1,500: 200 off unearned, 172 off earned; 1,328 left, more than 472.
+    body = soc_json("--year", "2024", "--unearned", "700", "--spouse-unearned", "200",
+                    "--spouse-earned", "1500", "--children", "3", "--child-income", "900",
+                    "--child-income", "500", "--child-income", "100")  # fmt: skip
+    d = body["deeming"]
+    assert d["allocations_by_child"] == [D("0.00"), D("0.00"), D("372.00")]
+    assert (d["allocations_from_unearned"], d["allocations_from_earned"]) == (
+        D("200.00"), D("172.00"))  # fmt: skip
+    # 680 + (1,328 − 65) ÷ 2 = 1,311.50 against the 2024 couple level 2,022.83: no share.
+    assert d["with_spouse"]["total_countable_income"] == D("1311.50")

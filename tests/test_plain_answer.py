@@ -82,7 +82,7 @@ JSON_KEYS = {
 def test_json_gains_only_a_summary_and_the_screen() -> None:
     body = soc_json(*SEED)
     assert set(body) == JSON_KEYS
-    assert body["schema_version"] == 1
+    assert body["schema_version"] == 2
     assert body["share_of_cost"] == D("157.29")  # still the share on share-of-cost Medi-Cal
     assert body["summary"].startswith("You likely pay $0 for IHSS: you appear to qualify")
     assert "On share-of-cost Medi-Cal you would pay $157.29." in body["summary"]

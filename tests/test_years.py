@@ -71,9 +71,16 @@ def test_level_statuses_match_rules(year: int) -> None:
     expected = dict.fromkeys(HOUSEHOLD_KINDS, "cross-checked")
     if year == 2022:
         expected |= {"individual": "verified", "couple": "verified"}
-    if year == 2026:
-        expected["couple_both_blind"] = "derived"
+    if year == 2026:  # DHCS ACWDL 25-29; the Department of Rehabilitation, January 2026
+        expected |= dict.fromkeys(("individual", "blind_individual", "couple",
+                                   "couple_both_blind"), "verified")  # fmt: skip
     assert statuses == expected
+    sources = {k: [s.id for s in f.sources] for k, f in load_bundled(year).payment_levels.items()}
+    if year == 2026:
+        assert "dhcs-acwdl-25-29" in sources["individual"]
+        assert "dhcs-acwdl-25-29" in sources["blind_individual"]
+        assert "dor-ssn-2026-01" in sources["couple"]
+        assert "dor-ssn-2026-01" in sources["couple_both_blind"]
 
 
 @pytest.mark.parametrize("year", YEARS)

@@ -46,8 +46,8 @@ FLAG_COLUMNS = ("couple", "blind", "spouse_blind")
 # docs/rules.md §8-§9's and §12's inputs: a row that gives any of them is worked out by
 # share_of_cost itself.
 FULL_COLUMNS = ("spouse_earned", "spouse_unearned", "spouse_ihss_wages", "children",
-                "child_income", "health_premiums", "show_medi_cal_soc", "assets",
-                "age", "medicare", "ssi_ended", "pickle_disregard", "month")  # fmt: skip
+                "child_incomes", "child_student_earnings", "health_premiums", "show_medi_cal_soc",
+                "assets", "age", "medicare", "ssi_ended", "pickle_disregard", "month")  # fmt: skip
 INPUT_COLUMNS = (*AMOUNT_COLUMNS, *FLAG_COLUMNS, "medi_cal", "year", "disability_income",
                  *FULL_COLUMNS)  # fmt: skip
 PROFILE = slice(4, 9)  # the columns a profile is made of: couple … year
@@ -240,7 +240,9 @@ class Engine:
             spouse_earned=optional("spouse_earned"), spouse_unearned=optional("spouse_unearned"),
             spouse_ihss_wages=amount(full["spouse_ihss_wages"], "spouse_ihss_wages"),
             children=parse_count(full["children"], "children"),
-            child_income=amount(full["child_income"], "child_income"),
+            child_incomes=per_child(full["child_incomes"], "child_incomes"),
+            child_student_earnings=per_child(full["child_student_earnings"],
+                                             "child_student_earnings"),
             health_premiums=amount(full["health_premiums"], "health_premiums"),
             medi_cal_soc=parse_flag(full["show_medi_cal_soc"], "show_medi_cal_soc"),
             assets=optional("assets"),
@@ -288,6 +290,13 @@ def _placement(
         if other[9] < p.wdp_limit and other[1] < p.level:
             return "wdp"
     return "medically-needy"
+
+
+def per_child(text: str, column: str) -> tuple[Decimal, ...]:
+    """Amounts separated by ';', one per child in order ("600;0"); empty: none given."""
+    if not text.strip():
+        return ()
+    return tuple(column_amount(part, column) for part in text.split(";"))
 
 
 def _or(value: int | None, default: int) -> int:

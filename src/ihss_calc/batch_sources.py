@@ -11,7 +11,7 @@ from operator import itemgetter
 from typing import Any
 
 from ihss_calc.batch import FULL_COLUMNS, INPUT_COLUMNS, RowError
-from ihss_calc.i18n import _
+from ihss_calc.i18n import N_, _
 from ihss_calc.jsonout import RawNumber, dumps
 from ihss_calc.tabular import BadInput, Lines
 
@@ -21,6 +21,15 @@ FIELD_LIMIT = 16 << 20  # the largest CSV field kept; a larger one makes its row
 # A row: its line number, the texts of INPUT_COLUMNS or why the row cannot be read, and its
 # passthrough values (what they are depends on the source).
 Row = tuple[int, tuple[str, ...] | RowError, Any]
+
+
+# The one input column whose meaning changed: one total for all the children. Read as a
+# passthrough it would be dropped without a word, so it is refused with the new name.
+RENAMED_COLUMN = "child_income"
+RENAMED = N_(
+    "the column child_income (one total for all the children) is now child_incomes: each "
+    "child's own monthly income, in order, separated by ';' (for example 600;0)"
+)
 
 
 def _header(names: list[str], reserved: set[str], warn: Callable[[str], None]) -> list[str]:
@@ -33,6 +42,8 @@ def _header(names: list[str], reserved: set[str], warn: Callable[[str], None]) -
             raise BadInput(_("the header names the column {name} twice").format(
                 name=repr(name.strip())))  # fmt: skip
         seen.add(key)
+    if RENAMED_COLUMN in seen:
+        raise BadInput(_(RENAMED))
     if not seen & set(INPUT_COLUMNS):
         why = _("the first line names none of the input columns ({columns}); CSV input needs a "
                 "header row")  # fmt: skip
@@ -158,6 +169,9 @@ class JsonlSource:
             kept = []
             for key, value in record.items():
                 lower = key.lower()
+                if lower == RENAMED_COLUMN:
+                    values = {}
+                    break
                 if lower in INPUT_COLUMNS:
                     if lower in values:
                         break
@@ -168,6 +182,9 @@ class JsonlSource:
                     kept.append((renamed[key], value))
             else:
                 yield line, tuple(values.get(c, "") for c in INPUT_COLUMNS), kept
+                continue
+            if lower == RENAMED_COLUMN:
+                yield line, RowError(_(RENAMED)), kept
                 continue
             why = _("the row gives {key} twice (keys are read in any case)").format(key=repr(lower))
             yield line, RowError(why), kept
@@ -198,6 +215,8 @@ def _json_text(value: object) -> str:
         return value
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list) and not any(isinstance(v, (list, dict)) for v in value):
+        return ";".join(_json_text(v) for v in value)  # one amount per child, as in CSV
     return dumps(value, indent=None)
 
 

@@ -125,13 +125,17 @@ def _yes(flag: bool) -> str:
     return "true" if flag else "false"
 
 
+def _each(values: tuple[Decimal, ...]) -> str:
+    return ";".join(money_text(v) for v in values)
+
+
 def _text(value: Decimal | None) -> str:
     return "" if value is None else money_text(value)
 
 
 # The FULL_COLUMNS as understood, and FULL_RESULT_FIELDS, for a row that gives none of them.
 # The month is the profile's, written after these.
-NO_FULL_INPUTS = ("", "", ZERO_TEXT, "0", ZERO_TEXT, ZERO_TEXT, "false", "", "", "false", "", "")
+NO_FULL_INPUTS = ("", "", ZERO_TEXT, "0", "", "", ZERO_TEXT, "false", "", "", "false", "", "")
 NO_FULL_RESULTS = ("", "", "", "")
 
 
@@ -143,7 +147,8 @@ def _full_csv(r: Result) -> list[str]:
         *(money_text(v) for v in (h.unearned, h.earned, h.irwe, h.bwe)),
         _yes(h.couple), _yes(h.blind), _yes(h.spouse_blind), h.medi_cal or "", str(r.rates.year),
         money_text(h.disability_income), _text(h.spouse_earned), _text(h.spouse_unearned),
-        money_text(h.spouse_ihss_wages), str(h.children), money_text(h.child_income),
+        money_text(h.spouse_ihss_wages), str(h.children), _each(h.child_incomes),
+        _each(h.child_student_earnings),
         money_text(h.health_premiums), _yes(h.medi_cal_soc), _text(h.assets),
         "" if h.age is None else str(h.age), _yes(h.medicare), h.ssi_ended or "",
         _text(h.pickle_disregard), str(h.month), h.kind,

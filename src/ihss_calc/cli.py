@@ -338,7 +338,8 @@ def rates_command(year: int | None, as_json: bool, check_file: Path | None) -> N
         return
     rates, warnings = choose_rates(year, None)
     if as_json:
-        from ihss_calc.jsonout import dumps, rates_dict
+        from ihss_calc.jsonout import dumps
+        from ihss_calc.rates_json import rates_dict
 
         click.echo(dumps({**rates_dict(rates), "warnings": warnings}))
     else:
@@ -353,7 +354,8 @@ def check(path: Path, as_json: bool) -> None:
         rates = rates_mod.load_file(path)
     except rates_mod.RatesError as exc:
         raise click.ClickException(exc.report()) from None
-    from ihss_calc.jsonout import check_summary, dumps
+    from ihss_calc.jsonout import dumps
+    from ihss_calc.rates_json import check_summary
 
     summary = check_summary(rates)
     if as_json:

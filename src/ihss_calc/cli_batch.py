@@ -28,10 +28,13 @@ Examples:
 \b
 Input columns (CSV header or JSON keys, in any case): unearned, earned, irwe,
 bwe, couple, blind, spouse_blind, medi_cal, year, disability_income,
-spouse_earned, spouse_unearned, spouse_ihss_wages, children, child_income,
-health_premiums, show_medi_cal_soc, assets. A missing one takes the same
-default as in 'ihss soc'; an empty amount is 0. Yes/no columns take 1/0,
-true/false, yes/no or empty. Any other column (id, say) passes through.
+spouse_earned, spouse_unearned, spouse_ihss_wages, children, child_incomes,
+child_student_earnings, health_premiums, show_medi_cal_soc, assets, age,
+medicare, ssi_ended, pickle_disregard, month. A missing one takes the same
+default as in 'ihss soc'; an empty amount is 0. child_incomes and
+child_student_earnings take one amount per child, separated by ';' (600;0).
+Yes/no columns take 1/0, true/false, yes/no or empty. Any other column (id,
+say) passes through.
 
 Exit codes: 0 every row worked, 1 some row failed (or a bad rates file, or output
 that cannot be written), 2 bad usage or unreadable input, 130 interrupted, 141

@@ -28,12 +28,14 @@ from ihss_calc.rules import (
 
 def option_name(field: str) -> str:
     """The option for a Household field: ``spouse_earned`` -> ``--spouse-earned``."""
-    return "--" + {"medi_cal_soc": "show_medi_cal_soc"}.get(field, field).replace("_", "-")
+    named = {"medi_cal_soc": "show_medi_cal_soc", "child_incomes": "child_income"}
+    return "--" + named.get(field, field).replace("_", "-")
 
 
 HOUSEHOLD_OPTIONS = ("unearned", "irwe", "bwe", "couple", "blind", "spouse_blind", "medi_cal",
                      "disability_income", "spouse_earned", "spouse_unearned", "spouse_ihss_wages",
-                     "children", "child_income", "health_premiums", "medi_cal_soc",
+                     "children", "child_incomes", "child_student_earnings", "health_premiums",
+                     "medi_cal_soc",
                      "assets", "age", "medicare", "ssi_ended", "pickle_disregard")  # fmt: skip
 
 
@@ -76,9 +78,15 @@ def household_options(command: Callable[..., None]) -> Callable[..., None]:
                      show_default=True, metavar=N_("N"),
                      help=N_("Children in the household who are not blind or disabled (under 18, "
                      "or under 22 and a student), for deeming from a spouse.")),
-        click.option("--child-income", type=AMOUNT, default="0", show_default=True,
+        click.option("--child-income", "child_incomes", type=AMOUNT, multiple=True,
                      metavar=N_("AMOUNT"),
-                     help=N_("The children's own income, all of them together, per month.")),
+                     help=N_("One child's own monthly income; give it once per child, in order "
+                     "(--child-income 600 --child-income 0). A child not given has none.")),
+        click.option("--child-student-earnings", "child_student_earnings", type=AMOUNT,
+                     multiple=True, metavar=N_("AMOUNT"),
+                     help=N_("One child's monthly earnings as a student under 22, once per "
+                     "child, in order: up to the student earned income exclusion they do not "
+                     "reduce that child's allocation (POMS SI 01320.185).")),
         click.option("--health-premiums", type=AMOUNT, default="0", show_default=True,
                      metavar=N_("AMOUNT"),
                      help=N_("Health insurance premiums you pay a month, Medicare Part B "
@@ -134,6 +142,8 @@ def screened_month(month: int | None, year: int, today_: Any) -> int:
 def make_household(earned: Decimal, month: int = DEFAULT_MONTH, **options: Any) -> Household:
     """The household the options describe; a combination the rules refuse exits 2."""
     chosen = {name: options[name] for name in HOUSEHOLD_OPTIONS}
+    for name in ("child_incomes", "child_student_earnings"):
+        chosen[name] = tuple(chosen[name])
     if chosen["ssi_ended"] is not None:
         chosen["ssi_ended"] = chosen["ssi_ended"].lower()
     household = Household(earned=earned, month=month, **chosen)

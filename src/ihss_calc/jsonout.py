@@ -89,10 +89,16 @@ def inputs_dict(h: Household, year: int) -> dict[str, Any]:
         "spouse_unearned": h.spouse_unearned,
         "spouse_ihss_wages": h.spouse_ihss_wages,
         "children": h.children,
-        "child_income": h.child_income,
+        "child_incomes": list(h.child_incomes),
+        "child_student_earnings": list(h.child_student_earnings),
         "health_premiums": h.health_premiums,
         "show_medi_cal_soc": h.medi_cal_soc,
         "assets": h.assets,
+        "age": h.age,
+        "medicare": h.medicare,
+        "ssi_ended": h.ssi_ended,
+        "pickle_disregard": h.pickle_disregard,
+        "month": h.month,
         "year": year,
     }
 
@@ -115,52 +121,6 @@ def figure_dict(f: Figure) -> dict[str, Any]:
 
 def rates_ref(rates: Rates) -> dict[str, Any]:
     return {"year": rates.year, "file": rates.origin, "bundled": rates.bundled}
-
-
-def rates_dict(rates: Rates) -> dict[str, Any]:
-    """Every figure of a rates file, laid out as in the file, for ``ihss rates --json``."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        **rates_ref(rates),
-        "effective_from": rates.effective_from.isoformat(),
-        "effective_to": rates.effective_to.isoformat(),
-        "exclusions": {
-            "general": figure_dict(rates.general_exclusion),
-            "earned": figure_dict(rates.earned_exclusion),
-            "earned_share": figure_dict(rates.earned_share_excluded),
-        },
-        "payment_levels": {k: figure_dict(f) for k, f in rates.payment_levels.items()},
-        "rounding": {**figure_dict(rates.rounding.quantum), "mode": rates.rounding.mode},
-        "work_incentives": {
-            "wdp_income_limit": {k: figure_dict(f) for k, f in rates.wdp_income_limits.items()},
-            "threshold_1619b": {k: figure_dict(f) for k, f in rates.thresholds_1619b.items()},
-        },
-        "deeming": {"allocation": figure_dict(rates.deeming_allocation)},
-        "medi_cal": {
-            "maintenance_need": {k: figure_dict(f) for k, f in rates.maintenance_need.items()},
-            "rounding": {
-                **figure_dict(rates.medi_cal_rounding.quantum),
-                "mode": rates.medi_cal_rounding.mode,
-            },
-            "asset_limit": {k: figure_dict(f) for k, f in rates.asset_limit.items()},
-        },
-        "hours": {k: figure_dict(f) for k, f in rates.hours.items()},
-    }
-
-
-def check_summary(rates: Rates) -> dict[str, Any]:
-    """What ``ihss rates --check`` says of a valid file."""
-    figures = [part for f in rates.figures() for part in (f, *f.parts)]
-    statuses = {
-        s: sum(f.status == s for f in figures) for s in ("verified", "cross-checked", "derived")
-    }
-    return {
-        "file": rates.origin,
-        "valid": True,
-        "year": rates.year,
-        "figures": len(figures),
-        "statuses": statuses,
-    }
 
 
 def medi_cal_dict(program: MediCalProgram | None) -> dict[str, Any] | None:
@@ -335,8 +295,11 @@ def deeming_dict(result: Result) -> dict[str, Any] | None:
         "spouse_earned_counted": d.spouse_earned_counted,
         "spouse_unearned": d.spouse_unearned,
         "children": d.children,
-        "child_income": d.child_income,
+        "child_incomes": list(d.child_incomes),
+        "child_student_earnings": list(d.student_earnings),
+        "student_earnings_excluded": list(d.student_excluded),
         "allocation_amount": d.allocation.value,
+        "allocations_by_child": list(d.allocations),
         "child_allocations": d.child_allocations,
         "allocations_from_unearned": d.from_unearned,
         "allocations_from_earned": d.from_earned,
@@ -348,6 +311,9 @@ def deeming_dict(result: Result) -> dict[str, Any] | None:
         "with_spouse": None if deemed is None else computation_dict(deemed),
         "decided_by": "with_spouse" if result.decisive is deemed else "own",
         "allocation": figure_dict(d.allocation),
+        "student_exclusion": None
+        if d.student_exclusion is None
+        else figure_dict(d.student_exclusion),
     }
 
 

@@ -90,6 +90,9 @@ class Rates(NamedTuple):
     wdp_income_limits_before_april: Mapping[str, Figure] = {}
     wdp_premium: Figure | None = None  # $0 ...
     wdp_premium_since: dt.date | None = None  # ... from this date
+    # docs/rules.md §8: a student child's earnings up to this do not reduce the allocation.
+    student_exclusion: Figure | None = None
+    student_exclusion_yearly: Figure | None = None
 
     def figures(self) -> list[Figure]:
         """Every figure, in the order a person would read them."""
@@ -102,6 +105,8 @@ class Rates(NamedTuple):
             *self.wdp_income_limits.values(),
             *self.thresholds_1619b.values(),
             self.deeming_allocation,
+            *((self.student_exclusion,) if self.student_exclusion else ()),
+            *((self.student_exclusion_yearly,) if self.student_exclusion_yearly else ()),
             *self.maintenance_need.values(),
             self.medi_cal_rounding.quantum,
             *self.asset_limit.values(),
@@ -331,6 +336,10 @@ def _build(doc: dict[str, Any], origin: str, *, bundled: bool) -> Rates:
     def pair(name: str) -> dict[str, Figure]:
         return group(f"programs.{name}", programs.get(name, {}))
 
+    def deeming_figure(name: str) -> Figure | None:
+        found = doc["deeming"].get(name)
+        return None if found is None else figure(f"deeming.{name}", found)
+
     def single(name: str) -> Figure | None:
         return figure(f"programs.{name}", programs[name]) if name in programs else None
 
@@ -365,4 +374,6 @@ def _build(doc: dict[str, Any], origin: str, *, bundled: bool) -> Rates:
         wdp_income_limits_before_april=pair("wdp_limit_before_april"),
         wdp_premium=single("wdp_premium"),
         wdp_premium_since=programs["wdp_premium"]["since"] if "wdp_premium" in programs else None,
+        student_exclusion=deeming_figure("student_exclusion"),
+        student_exclusion_yearly=deeming_figure("student_exclusion_yearly"),
     )

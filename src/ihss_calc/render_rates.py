@@ -86,7 +86,8 @@ def rates_table(rates: Rates, out: Console | None = None) -> None:
     if not rates.thresholds_1619b:
         none = _("No 1619(b) threshold was found for {year}; none is shown.")
         out.print(Text(none.format(year=rates.year)))
-    mc = figures(N_("Deeming and Medi-Cal"), [rates.deeming_allocation,
+    student = [f for f in (rates.student_exclusion, rates.student_exclusion_yearly) if f]
+    mc = figures(N_("Deeming and Medi-Cal"), [rates.deeming_allocation, *student,
                                               *rates.maintenance_need.values()])  # fmt: skip
     q = rates.medi_cal_rounding.quantum
     mc.add_row(Text(_(q.label)), Text(f"{q.value}, {rates.medi_cal_rounding.mode}"), status(q))
@@ -96,11 +97,28 @@ def rates_table(rates: Rates, out: Console | None = None) -> None:
     if not rates.asset_limit:
         none = _("No Medi-Cal asset limit is on file for {year}.")
         out.print(Text(none.format(year=rates.year)))
+    programs = program_figures(rates)
+    if programs:
+        out.print(figures(N_("Which Medi-Cal: the programs' limits"), programs))
     out.print(figures(N_("Hours, providers and timesheets"), list(rates.hours.values())))
     out.print(Text(_("Sources:")))
     for number, source in enumerate(numbers.values(), start=1):
         # Not wrapped, so that a link stays whole and can be copied.
         out.print(Text(f"[{number}] {source.title}: {source.url}"), soft_wrap=True)
+
+
+def program_figures(rates: Rates) -> list[Figure]:
+    """The figures of the Medi-Cal programs screened (docs/rules.md §12), those on file."""
+    return [
+        *rates.ssi_resource_limit.values(),
+        *rates.magi_limit.values(),
+        *rates.magi_limit_before_april.values(),
+        *rates.ad_fpl_limit.values(),
+        *rates.ad_fpl_limit_before_april.values(),
+        *((rates.ad_fpl_spouse_allowance,) if rates.ad_fpl_spouse_allowance else ()),
+        *rates.wdp_income_limits_before_april.values(),
+        *((rates.wdp_premium,) if rates.wdp_premium else ()),
+    ]
 
 
 def _value(figure: Figure) -> str:

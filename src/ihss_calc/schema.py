@@ -187,6 +187,9 @@ class WorkIncentives(Model):
 
 class Deeming(Model):
     allocation: MonthlyFigure
+    # A student child's earnings up to this do not reduce the allocation (POMS SI 01320.185).
+    student_exclusion: MonthlyFigure | None = None
+    student_exclusion_yearly: YearlyFigure | None = None
 
 
 class MaintenanceNeed(Model):

@@ -81,8 +81,9 @@ def part_b(r: Result) -> list[Line]:
         Line("B1", _("Income of client's spouse"), f"{m(d.spouse_unearned)} / "
              f"{m(d.spouse_earned_counted)}", income),
         Line("B2", _("Allowance for children not blind or disabled"), m(d.child_allocations),
-             _("{n} × {allocation} − children's income {income}").format(
-                 n=d.children, allocation=m(d.allocation.value), income=m(d.child_income))),
+             _("each child: {allocation} − own income, not below 0 ({each})").format(
+                 allocation=m(d.allocation.value),
+                 each="; ".join(m(a) for a in d.allocations))),
         Line("B3", _("Remaining unearned income"), m(d.unearned_left), _("B1 unearned − B2")),
         Line("B4", _("Unmet children's needs"), m(d.from_earned),
              _("what B1 unearned did not cover")),

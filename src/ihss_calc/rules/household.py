@@ -5,9 +5,9 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from ihss_calc.amounts import MAX_AMOUNT, ZERO, money_display
-from ihss_calc.i18n import N_, _
+from ihss_calc.i18n import N_, _, ngettext
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: child_income (one total) became child_incomes (one per child)
 
 # A sanity bound on --children, not a rule: no real household comes near it.
 MAX_CHILDREN = 30
@@ -132,7 +132,11 @@ class Household(NamedTuple):
     spouse_unearned: Decimal | None = None
     spouse_ihss_wages: Decimal = ZERO  # part of spouse_earned: IHSS wages for the recipient
     children: int = 0  # ineligible children in the household
-    child_income: Decimal = ZERO  # the children's own income, all of them together
+    # Each child's own income, in order (docs/rules.md §8 step 3); a child not given has none.
+    child_incomes: tuple[Decimal, ...] = ()
+    # Each child's earnings as a student under 22, in order: up to the student earned income
+    # exclusion they do not reduce that child's allocation (POMS SI 01320.185).
+    child_student_earnings: tuple[Decimal, ...] = ()
     # The Medi-Cal share of cost (RULES.md §9).
     health_premiums: Decimal = ZERO
     medi_cal_soc: bool = False  # show it even without medically needy Medi-Cal
@@ -180,8 +184,19 @@ class Household(NamedTuple):
 
 
 AMOUNT_FIELDS = ("unearned", "earned", "irwe", "bwe", "disability_income", "spouse_earned",
-                 "spouse_unearned", "spouse_ihss_wages", "child_income", "health_premiums",
-                 "assets", "pickle_disregard")  # fmt: skip
+                 "spouse_unearned", "spouse_ihss_wages", "health_premiums", "assets",
+                 "pickle_disregard")  # fmt: skip
+CHILD_FIELDS = ("child_incomes", "child_student_earnings")  # an amount per child
+
+
+def _amount_problem(amount: Decimal) -> str | None:
+    if not amount.is_finite() or amount < 0:
+        return _("{amount} is not an amount of 0 or more").format(amount=amount)
+    if amount > MAX_AMOUNT:
+        return _("{amount} is more than {most}").format(
+            amount=amount, most=money_display(MAX_AMOUNT)
+        )
+    return None
 
 
 def check_household(household: Household) -> None:
@@ -189,16 +204,14 @@ def check_household(household: Household) -> None:
     h = household
     for name in AMOUNT_FIELDS:
         amount: Decimal | None = getattr(h, name)
-        if amount is None:
-            continue
-        if not amount.is_finite() or amount < 0:
-            why = _("{amount} is not an amount of 0 or more").format(amount=amount)
-            raise InputProblem(name, why)
-        if amount > MAX_AMOUNT:
-            why = _("{amount} is more than {most}").format(
-                amount=amount, most=money_display(MAX_AMOUNT)
-            )
-            raise InputProblem(name, why)
+        problem = None if amount is None else _amount_problem(amount)
+        if problem:
+            raise InputProblem(name, problem)
+    for name in CHILD_FIELDS:
+        for each in getattr(h, name):
+            problem = _amount_problem(each)
+            if problem:
+                raise InputProblem(name, problem)
     if h.disability_income > h.unearned:
         raise InputProblem(
             "disability_income",
@@ -247,6 +260,19 @@ def check_household(household: Household) -> None:
 
 def _check_spouse(h: Household) -> None:
     """RULES.md §8's inputs: a spouse who is not aged, blind or disabled, and children."""
+    for name in CHILD_FIELDS:
+        given_for = len(getattr(h, name))
+        if given_for and not h.children:
+            raise InputProblem(name, _("a child's amount needs {children}"), ("children",))
+        if given_for > h.children:
+            why = ngettext(
+                "{given} amounts for {n} child ({children}): give one per child, in order, or "
+                "fewer (a child not given has none)",
+                "{given} amounts for {n} children ({children}): give one per child, in order, "
+                "or fewer (a child not given has none)",
+                h.children,
+            ).format(given=given_for, n=h.children, children="{children}")
+            raise InputProblem(name, why, ("children",))
     if h.ineligible_spouse and h.couple:
         field = "spouse_earned" if h.spouse_earned is not None else "spouse_unearned"
         raise InputProblem(
@@ -259,7 +285,8 @@ def _check_spouse(h: Household) -> None:
         )
     if not h.ineligible_spouse:
         given = {"spouse_ihss_wages": h.spouse_ihss_wages, "children": h.children,
-                 "child_income": h.child_income}  # fmt: skip
+                 "child_incomes": any(h.child_incomes),
+                 "child_student_earnings": any(h.child_student_earnings)}  # fmt: skip
         for name, value in given.items():
             if value:
                 raise InputProblem(
@@ -287,10 +314,6 @@ def _check_spouse(h: Household) -> None:
             _("{n} is not a number of children from 0 to {most}").format(
                 n=h.children, most=MAX_CHILDREN
             ),
-        )
-    if h.child_income and not h.children:
-        raise InputProblem(
-            "child_income", _("the children's own income needs {children}"), ("children",)
         )
 
 

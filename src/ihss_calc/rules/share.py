@@ -251,13 +251,34 @@ def _deeming_notes(h: Household, rates: Rates, d: Deeming) -> list[str]:
             difference=money_display(difference),
         )
     ]
-    if d.children:
-        notes.append(
-            _(
-                "The children's own income is taken as one total: if one child has more income "
-                "than the allocation amount, the county's child-by-child allocations are larger."
+    if any(d.student_earnings):
+        found = d.student_exclusion
+        if found is None:
+            notes.append(
+                _(
+                    "A student child's earnings up to the student earned income exclusion do "
+                    "not reduce that child's allocation (POMS SI 01320.185), but no exclusion "
+                    "is on file for {year}: they were counted in full, and the county's "
+                    "allocations may be larger."
+                ).format(year=rates.year)
             )
-        )
+        else:
+            yearly = rates.student_exclusion_yearly
+            notes.append(
+                _(
+                    "A student child's earnings up to ${monthly} a month do not reduce that "
+                    "child's allocation (the student earned income exclusion, {status}; POMS SI "
+                    "01320.185). It is for a child under 22 regularly attending school, and at "
+                    "most {yearly} a year: earnings already excluded earlier this year are not "
+                    "tracked here."
+                ).format(
+                    monthly=money_display(found.value),
+                    status=_(found.status),
+                    yearly=_("an amount not on file")
+                    if yearly is None
+                    else f"${money_display(yearly.value)}",
+                )
+            )
     if h.earned:
         notes.append(_(WDP_NOT_FOR_DEEMING))
     return notes

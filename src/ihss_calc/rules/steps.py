@@ -163,15 +163,13 @@ def deeming_steps(d: Deeming) -> list[Step]:
         else _("spouse's income left is not more than this, so nothing is deemed")
     )
     how = _(
-        "{n} × ${allocation} − the children's own income ${income}, not below 0; off "
-        "unearned first (${from_unearned}), then earned (${from_earned})"
+        "each child's allocation, added; off unearned first (${from_unearned}), then earned "
+        "(${from_earned})"
     ).format(
-        n=d.children,
-        allocation=money_display(alloc.value),
-        income=money_display(d.child_income),
         from_unearned=money_display(d.from_unearned),
         from_earned=money_display(d.from_earned),
     )
+    each = [_child_step(d, i) for i in range(d.children)]
     left = _("earned ${earned} + unearned ${unearned}").format(
         earned=money_display(d.earned_left), unearned=money_display(d.unearned_left)
     )
@@ -182,6 +180,7 @@ def deeming_steps(d: Deeming) -> list[Step]:
              _("not income"), "POMS SI 01120.112"),
         Step("spouse_unearned", _("Spouse's unearned income"), d.spouse_unearned,
              _("as entered"), "input"),
+        *each,
         Step("child_allocations", allocations, -d.child_allocations, how,
              "20 CFR 416.1163(b); SOC 294A lines B2–B5", (alloc,)),
         Step("spouse_income_left", _("Spouse's income left"), d.income_left, left,
@@ -189,6 +188,28 @@ def deeming_steps(d: Deeming) -> list[Step]:
         Step("deeming_threshold", _("Deeming threshold: the allocation amount"), alloc.value,
              threshold, "20 CFR 416.1163; POMS SI 01320.400", (alloc,)),
     ]  # fmt: skip
+
+
+def _child_step(d: Deeming, i: int) -> Step:
+    """One child's allocation: the allocation amount less that child's own income (a
+    student's earnings up to the exclusion left out), not below 0."""
+    m = money_display
+    income, student, left_out = d.child_incomes[i], d.student_earnings[i], d.student_excluded[i]
+    if student:
+        how = _(
+            "${allocation} − own income ${income} − student earnings ${student} less "
+            "${excluded} excluded, not below 0"
+        ).format(allocation=m(d.allocation.value), income=m(income), student=m(student),
+                 excluded=m(left_out))  # fmt: skip
+        source = "20 CFR 416.1163(b); POMS SI 01320.185"
+        figures = (d.allocation, d.student_exclusion) if d.student_exclusion else (d.allocation,)
+    else:
+        how = _("${allocation} − own income ${income}, not below 0").format(
+            allocation=m(d.allocation.value), income=m(income)
+        )
+        source, figures = "20 CFR 416.1163(b)", (d.allocation,)
+    label = _("Allocation for child {n}").format(n=i + 1)
+    return Step(f"child_allocation_{i + 1}", label, d.allocations[i], how, source, figures)
 
 
 def medi_cal_steps(program: MediCalProgram | None, share: Decimal) -> list[Step]:
