@@ -372,3 +372,30 @@ def test_a_rates_file_path_is_shown_as_written(tmp_path: Path) -> None:
     result = run(*SEED, "--rates", str(path), env={"COLUMNS": "400"})
     assert result.exit_code == 0, result.stderr
     assert "[bold]x[red]" in result.stdout  # the title says where the figures came from
+
+
+def test_2026_ssdi_work_figures_are_verified_with_their_sources() -> None:
+    ssdi = load_bundled(2026).ssdi
+    assert {k: (f.value, f.status) for k, f in ssdi.items()} == {
+        "trial_work": (D("1210.00"), "verified"),
+        "sga": (D("1690.00"), "verified"),
+        "sga_blind": (D("2830.00"), "verified"),
+    }
+    for figure in ssdi.values():
+        assert "dor-ssn-2026-01" in [s.id for s in figure.sources]
+    assert load_bundled(2025).ssdi == {}  # other years: not on file yet, not guessed
+
+
+@pytest.mark.parametrize(
+    ("year", "monthly", "yearly"),
+    [(2021, "1930.00", "7770"), (2022, "2040.00", "8230"), (2023, "2220.00", "8950"),
+     (2024, "2290.00", "9230"), (2025, "2350.00", "9460"), (2026, "2410.00", "9730")],
+)  # fmt: skip
+def test_student_earned_income_exclusion_by_year(year: int, monthly: str, yearly: str) -> None:
+    rates = load_bundled(year)
+    assert rates.student_exclusion is not None
+    assert rates.student_exclusion_yearly is not None
+    assert rates.student_exclusion.value == D(monthly)
+    assert rates.student_exclusion_yearly.value == D(yearly)
+    assert rates.student_exclusion_yearly.status == "verified"
+    assert rates.student_exclusion.status == ("cross-checked" if year == 2026 else "verified")

@@ -93,6 +93,7 @@ class Rates(NamedTuple):
     # docs/rules.md §8: a student child's earnings up to this do not reduce the allocation.
     student_exclusion: Figure | None = None
     student_exclusion_yearly: Figure | None = None
+    ssdi: Mapping[str, Figure] = {}  # docs/rules.md §13: trial_work, sga, sga_blind, if found
 
     def figures(self) -> list[Figure]:
         """Every figure, in the order a person would read them."""
@@ -118,6 +119,7 @@ class Rates(NamedTuple):
             *self.magi_limit_before_april.values(),
             *self.wdp_income_limits_before_april.values(),
             *((self.wdp_premium,) if self.wdp_premium else ()),
+            *self.ssdi.values(),
             *self.hours.values(),
         ]
 
@@ -376,4 +378,5 @@ def _build(doc: dict[str, Any], origin: str, *, bundled: bool) -> Rates:
         wdp_premium_since=programs["wdp_premium"]["since"] if "wdp_premium" in programs else None,
         student_exclusion=deeming_figure("student_exclusion"),
         student_exclusion_yearly=deeming_figure("student_exclusion_yearly"),
+        ssdi=group("ssdi", doc.get("ssdi", {})),
     )

@@ -72,6 +72,7 @@ def rates_dict(rates: Rates) -> dict[str, Any]:
             },
             "asset_limit": {k: figure_dict(f) for k, f in rates.asset_limit.items()},
         },
+        "ssdi": {k: figure_dict(f) for k, f in rates.ssdi.items()},
         "hours": {k: figure_dict(f) for k, f in rates.hours.items()},
     }
 

@@ -97,6 +97,8 @@ def rates_table(rates: Rates, out: Console | None = None) -> None:
     if not rates.asset_limit:
         none = _("No Medi-Cal asset limit is on file for {year}.")
         out.print(Text(none.format(year=rates.year)))
+    if rates.ssdi:
+        out.print(figures(N_("SSDI's work rules"), list(rates.ssdi.values())))
     programs = program_figures(rates)
     if programs:
         out.print(figures(N_("Which Medi-Cal: the programs' limits"), programs))

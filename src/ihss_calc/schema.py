@@ -192,6 +192,14 @@ class Deeming(Model):
     student_exclusion_yearly: YearlyFigure | None = None
 
 
+class Ssdi(Model):
+    """SSDI's work rules (docs/rules.md §13): the trial work amount and SGA, where found."""
+
+    trial_work: MonthlyFigure | None = None
+    sga: MonthlyFigure | None = None
+    sga_blind: MonthlyFigure | None = None
+
+
 class MaintenanceNeed(Model):
     one_person: MonthlyFigure
     two_adults: MonthlyFigure
@@ -273,6 +281,7 @@ class RatesFile(Model):
     deeming: Deeming
     medi_cal: MediCal
     programs: Programs = Programs()
+    ssdi: Ssdi = Ssdi()
     hours: Hours
 
 
