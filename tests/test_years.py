@@ -383,7 +383,19 @@ def test_2026_ssdi_work_figures_are_verified_with_their_sources() -> None:
     }
     for figure in ssdi.values():
         assert "dor-ssn-2026-01" in [s.id for s in figure.sources]
-    assert load_bundled(2025).ssdi == {}  # other years: not on file yet, not guessed
+
+
+@pytest.mark.parametrize(
+    ("year", "twp", "sga", "blind"),
+    [(2021, "940", "1310", "2190"), (2022, "970", "1350", "2260"), (2023, "1050", "1470", "2460"),
+     (2024, "1110", "1550", "2590"), (2025, "1160", "1620", "2700"),
+     (2026, "1210", "1690", "2830")],
+)  # fmt: skip
+def test_ssdi_work_figures_match_rules_13(year: int, twp: str, sga: str, blind: str) -> None:
+    ssdi = load_bundled(year).ssdi
+    assert (ssdi["trial_work"].value, ssdi["sga"].value, ssdi["sga_blind"].value) == (
+        D(twp), D(sga), D(blind))  # fmt: skip
+    assert all(f.status == "verified" and f.sources for f in ssdi.values())
 
 
 @pytest.mark.parametrize(
