@@ -228,14 +228,17 @@ def test_whatif_json_equals_repeated_soc() -> None:
     assert body["wdp"]["monthly_limit"] == D("2831.25")
     assert body["wdp"]["max_earned_under_limit"] == D("3767.49")  # 980 + (e − 65)/2 < 2,831.25
     assert body["inputs"]["earned"] == {"from": D(0), "to": D(600), "step": D(50), "points": 13,
-                                        "given_as": None}  # fmt: skip
-    for point in points:  # the job question: with WDP, and what you keep
-        assert point["kept"] == point["earned"] + D(1000) - point["share_of_cost"]
+                                        "given_as": None, "levels": None}  # fmt: skip
+    for point in points:  # the job question: with WDP, and what you keep where placed
+        pays = point["placement"]["share_of_cost"]
+        assert point["kept"] == point["earned"] + D(1000) - pays
         assert point["share_of_cost_with_wdp"] == (
             D("0.00") if point["wdp_likely_eligible"] else point["share_of_cost"]
         )
     assert points[10]["share_of_cost"] == D("157.29")
-    assert points[10]["kept"] == D("1342.71")
+    # 1,197.50 is under A&D FPL's $1,563 (2022): placed there, the person pays $0.
+    assert points[10]["placement"] == {"program": "ad-fpl", "share_of_cost": D("0.00")}
+    assert points[10]["kept"] == D("1500.00")
     assert points[10]["share_of_cost_with_wdp"] == D("0.00")
 
 
@@ -246,7 +249,7 @@ def test_sweep_equals_share_of_cost(unearned: int, start: int, couple: bool,
                                     medi_cal: str | None) -> None:  # fmt: skip
     h = Household(unearned=D(unearned), couple=couple, medi_cal=medi_cal)
     levels = [D(start) + D("37.37") * i for i in range(8)]
-    for point, earned in zip(sweep(h, RATES_2022, levels), levels, strict=True):
+    for point, earned in zip(sweep(h, RATES_2022, levels)[0], levels, strict=True):
         single = share_of_cost(Household(unearned=h.unearned, earned=earned, couple=couple,
                                          medi_cal=medi_cal), RATES_2022)  # fmt: skip
         assert point.share_of_cost == single.share_of_cost

@@ -118,6 +118,32 @@ def money_display(value: Decimal) -> str:
 MAX_POINTS = 1000
 
 
+def parse_levels(text: str) -> tuple[list[Decimal], Decimal | None]:
+    """``FROM:TO:STEP`` (a range, with its step) or ``A,B,…`` (levels as listed, in order,
+    step None); one amount alone is a list of one. In a list, amounts are written without
+    thousands commas: ``1,800`` alone is 1,800, ``0,1800`` is two levels."""
+    if ":" in text:
+        return parse_range(text)
+    try:
+        return [parse_amount(text)], None
+    except AmountError:
+        if "," not in text:
+            raise
+    levels = []
+    for part in text.split(","):
+        try:
+            levels.append(parse_amount(part))
+        except AmountError as exc:
+            why = _("{part} in {value}: {problem} (write a list as 0,1800, without thousands "
+                    "commas, or a range as FROM:TO:STEP)")  # fmt: skip
+            raise AmountError(why.format(part=repr(part), value=repr(text), problem=exc)) from None
+    if len(levels) > MAX_POINTS:
+        why = _("{value} gives {count} points; at most {most}")
+        raise AmountError(why.format(value=repr(text), count=f"{len(levels):,}",
+                                     most=f"{MAX_POINTS:,}"))  # fmt: skip
+    return levels, None
+
+
 def parse_range(text: str) -> tuple[list[Decimal], Decimal]:
     """``FROM:TO:STEP`` -> ([FROM, FROM+STEP, … up to TO], STEP): at most MAX_POINTS."""
     parts = text.split(":")

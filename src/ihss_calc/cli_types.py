@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from ihss_calc.amounts import AmountError, parse_amount, parse_range
+from ihss_calc.amounts import AmountError, parse_amount, parse_levels, parse_range
 from ihss_calc.i18n import _
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ class FilePath(click.Path):
 
 AMOUNT = ParsedType("amount", parse_amount)
 RANGE = ParsedType("range", parse_range)
+LEVELS = ParsedType("levels", parse_levels)
 
 
 def parse_hours(text: str) -> Decimal:
@@ -65,10 +66,10 @@ def parse_hours(text: str) -> Decimal:
 HOURS = ParsedType("hours", parse_hours)
 
 
-def parse_hours_range(text: str) -> tuple[list[Decimal], Decimal]:
-    """``FROM:TO:STEP`` hours a week, each at most a week's hours."""
-    levels, step = parse_range(text)
-    for level in (levels[0], levels[-1]):
+def parse_hours_range(text: str) -> tuple[list[Decimal], Decimal | None]:
+    """``FROM:TO:STEP`` or ``A,B,…`` hours a week, each at most a week's hours."""
+    levels, step = parse_levels(text)
+    for level in levels:
         parse_hours(str(level))
     return levels, step
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from ihss_calc.amounts import money_display
 from ihss_calc.cli_lang import lang_option
 from ihss_calc.cli_options import (
     household_options,
@@ -16,16 +17,18 @@ from ihss_calc.cli_options import (
     two_ways,
     warn,
 )
-from ihss_calc.cli_types import AMOUNT, HOURS_RANGE, RANGE, FilePath
+from ihss_calc.cli_types import AMOUNT, HOURS_RANGE, LEVELS, FilePath
 from ihss_calc.earnings import from_wage, from_yearly, looks_yearly
 from ihss_calc.i18n import N_, _
 
 WHATIF_EPILOG = N_("""\b
 Examples:
   ihss whatif --unearned 1000 --earned 0:3000:100
+  ihss whatif --unearned 1400 --ssdi 1400 --twp-done --earned 0:3000:100
+  ihss whatif --unearned 300 --gets-ssi --earned 0:2000:250
+  ihss whatif --unearned 1400 --ssdi 1400 --earned 0,1800
   ihss whatif --unearned 1000 --wage 18.50 --hours 0:40:5
   ihss whatif --unearned 1000 --yearly 0:60000:5000 --chart keep.svg
-  ihss whatif --unearned 1200 --disability-income 1200 --earned 0:5000:250
   ihss whatif --unearned 1000 --earned 0:3000:100 --json | jq '.points[].kept'
 
 At most 1,000 points. Exit codes: 0 done, 1 bad rates file (or a chart that
@@ -33,16 +36,18 @@ cannot be written), 2 bad usage or input.
 """)
 
 WHATIF_HELP = N_("""If I take this job, or more hours, what do I keep? At each level of earnings:
-the share of cost, the share of cost with the Working Disabled Program, and what you keep
-(earnings + unearned income − share of cost), with where the share of cost starts and where
-WDP's income limit is crossed.
+the share of cost, the Medi-Cal you would likely be placed in and what you pay there, SSDI
+under its work rules (--ssdi), SSI/SSP cash (--gets-ssi), and what you keep (earnings +
+unearned income + SSI/SSP − the share of cost), with each cliff named: where SSDI stops,
+SSI/SSP reaches $0, or the likely program changes.
 """)
 
 
 @click.command(help=WHATIF_HELP, epilog=WHATIF_EPILOG)
 @click.option(
-    "--earned", "earnings", type=RANGE, default=None, metavar=N_("FROM:TO:STEP"),
-    help=N_("Monthly gross earnings from FROM to TO in steps of STEP, such as 0:3000:100."),
+    "--earned", "earnings", type=LEVELS, default=None, metavar=N_("FROM:TO:STEP|A,B"),
+    help=N_("Monthly gross earnings from FROM to TO in steps of STEP, such as 0:3000:100, or "
+            "levels listed, such as 0,1800 (now, and with the job)."),
 )  # fmt: skip
 @click.option(
     "--wage",
@@ -56,15 +61,38 @@ WDP's income limit is crossed.
     "hours",
     type=HOURS_RANGE,
     default=None,
-    metavar=N_("FROM:TO:STEP"),
-    help=N_("Hours a week from FROM to TO, with --wage: wage × hours × 52 ÷ 12 a month."),
+    metavar=N_("FROM:TO:STEP|A,B"),
+    help=N_(
+        "Hours a week from FROM to TO (or listed), with --wage: wage × hours × 52 ÷ 12 a month."
+    ),
 )
 @click.option(
     "--yearly",
-    type=RANGE,
+    type=LEVELS,
     default=None,
-    metavar=N_("FROM:TO:STEP"),
-    help=N_("Yearly gross earnings from FROM to TO: each ÷ 12 a month."),
+    metavar=N_("FROM:TO:STEP|A,B"),
+    help=N_("Yearly gross earnings from FROM to TO (or listed): each ÷ 12 a month."),
+)
+@click.option(
+    "--ssdi",
+    type=AMOUNT,
+    default=None,
+    metavar=N_("AMOUNT"),
+    help=N_(
+        "The part of --unearned that is SSDI (counted as disability income): paid in full "
+        "during the trial work period; with --twp-done, $0 in a month earnings less IRWE "
+        "are over SGA."
+    ),
+)
+@click.option(
+    "--twp-done",
+    is_flag=True,
+    help=N_("Your SSDI trial work period (9 months) is used up: SGA decides each month's check."),
+)
+@click.option(
+    "--gets-ssi",
+    is_flag=True,
+    help=N_("You get SSI cash: shown at each level (the SSI/SSP level less countable income)."),
 )
 @household_options
 @click.option(
@@ -74,22 +102,31 @@ WDP's income limit is crossed.
     help=N_("Also draw the share of cost and what you keep against earnings."),
 )
 @lang_option
-def whatif(earnings: tuple[list[Decimal], Decimal] | None, wage: Decimal | None,
-           hours: tuple[list[Decimal], Decimal] | None,
-           yearly: tuple[list[Decimal], Decimal] | None, year: int | None,
-           rates_file: Path | None, as_json: bool, chart: Path | None, month: int | None,
-           **options: Any) -> None:  # fmt: skip
+def whatif(earnings: Levels | None, wage: Decimal | None, hours: Levels | None,
+           yearly: Levels | None, ssdi: Decimal | None, twp_done: bool, gets_ssi: bool,
+           year: int | None, rates_file: Path | None, as_json: bool, chart: Path | None,
+           month: int | None, **options: Any) -> None:  # fmt: skip
     """``ihss whatif`` (its help is WHATIF_HELP)."""
     from ihss_calc import cli as cli_mod
+    from ihss_calc.rules.keep import Work
     from ihss_calc.rules.whatif import what_if
 
     levels, step, given_as = _earnings(earnings, wage, hours, yearly)
+    if ssdi is not None and ssdi > options["unearned"]:
+        why = _("{ssdi} is more than the unearned income, {unearned}: SSDI is part of it")
+        raise click.BadParameter(why.format(ssdi=money_display(ssdi),
+                                            unearned=money_display(options["unearned"])),
+                                 param_hint="'--ssdi'")  # fmt: skip
+    if twp_done and not ssdi:
+        raise click.UsageError(_("--twp-done is about SSDI: give --ssdi AMOUNT too."))
+    work = Work(ssdi=ssdi or Decimal(0), twp_done=twp_done, gets_ssi=gets_ssi)
     if chart is not None and chart.suffix.lower() not in {".svg", ".png"}:
         raise click.BadParameter(_("the file must end in .svg or .png"), param_hint="'--chart'")
     household = make_household(levels[0], **options)
     rates, warnings = cli_mod.choose_rates(year, rates_file)
     household = household._replace(month=screened_month(month, rates.year, cli_mod.today()))
-    answer = what_if(household, rates, levels, step, given_as)
+    swept_hours = hours[0] if hours is not None else None
+    answer = what_if(household, rates, levels, step, given_as, work, swept_hours)
     if chart is not None:
         from ihss_calc.chart import write_chart
 
@@ -100,7 +137,8 @@ def whatif(earnings: tuple[list[Decimal], Decimal] | None, wage: Decimal | None,
             raise click.ClickException(why) from None
         click.echo(_("Chart written to {file}").format(file=chart), err=True)
     if as_json:
-        from ihss_calc.jsonout import dumps, whatif_dict
+        from ihss_calc.jsonout import dumps
+        from ihss_calc.whatif_json import whatif_dict
 
         click.echo(dumps(whatif_dict(answer, warnings)))
     else:
@@ -109,12 +147,15 @@ def whatif(earnings: tuple[list[Decimal], Decimal] | None, wage: Decimal | None,
         draw(answer)
 
 
+Levels = tuple[list[Decimal], Decimal | None]  # the levels, and the step of a range
+
+
 def _earnings(
-    earnings: tuple[list[Decimal], Decimal] | None,
+    earnings: Levels | None,
     wage: Decimal | None,
-    hours: tuple[list[Decimal], Decimal] | None,
-    yearly: tuple[list[Decimal], Decimal] | None,
-) -> tuple[list[Decimal], Decimal, str]:
+    hours: Levels | None,
+    yearly: Levels | None,
+) -> tuple[list[Decimal], Decimal | None, str]:
     """The monthly earnings of each point, the step between them, and how they were given."""
     ways = [name for name, used in (("--earned", earnings is not None),
                                     ("--wage/--hours", wage is not None or hours is not None),
@@ -132,15 +173,15 @@ def _earnings(
     if yearly is not None:
         points = [from_yearly(y) for y in yearly[0]]
         how = _("a yearly amount ÷ 12")
-        step = from_yearly(yearly[1]).amount
+        step = None if yearly[1] is None else from_yearly(yearly[1]).amount
     else:
         if wage is None or hours is None:
             raise click.UsageError(_("--wage and --hours go together: monthly earnings are "
                                      "wage × hours a week × 52 ÷ 12."))  # fmt: skip
         points = [from_wage(wage, h) for h in hours[0]]
         how = _("{wage} an hour × hours a week ({low} to {high}) × 52 ÷ 12").format(
-            wage=wage, low=hours[0][0], high=hours[0][-1]
+            wage=money_display(wage), low=hours[0][0], high=hours[0][-1]
         )
-        step = from_wage(wage, hours[1]).amount
+        step = None if hours[1] is None else from_wage(wage, hours[1]).amount
     how = _("{how}, each rounded to the cent (half up)").format(how=how)
     return [p.amount for p in points], step, how

@@ -33,7 +33,7 @@ from ihss_calc.rules import (
 )
 
 if TYPE_CHECKING:
-    from ihss_calc.rules.whatif import WhatIf
+    pass
 
 _string = json.encoder.encode_basestring
 
@@ -141,44 +141,6 @@ def wdp_dict(wdp: WdpCheck | None) -> dict[str, Any] | None:
         "likely_eligible": wdp.likely_eligible,
         "limit": figure_dict(wdp.monthly_limit),
     }
-
-
-def whatif_dict(w: WhatIf, warnings: list[str]) -> dict[str, Any]:
-    """``ihss whatif --json``: the points, and where the share of cost and WDP's limit start."""
-    h = w.household
-    inputs = inputs_dict(h, w.rates.year)
-    del inputs["earned"]
-    limit = w.wdp_limit
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "inputs": {**inputs, "earned": {"from": w.earnings[0], "to": w.earnings[-1],
-                                         "step": w.step, "points": len(w.earnings),
-                                         "given_as": w.given_as or None}},
-        "household": h.kind,
-        "payment_level": w.rates.payment_levels[h.kind].value,
-        "max_earned_without_soc": w.max_earned_without_soc,
-        "wdp": None if limit is None else {
-            "monthly_limit": limit.value,
-            "max_earned_under_limit": w.max_earned_under_wdp_limit,
-            "limit": figure_dict(limit),
-        },
-        "points": [
-            {
-                "earned": p.earned,
-                "share_of_cost": p.share_of_cost,
-                "total_countable_income": p.total_countable_income,
-                "wdp_countable_income": p.wdp_countable_income,
-                "wdp_likely_eligible": p.wdp_likely_eligible,
-                "share_of_cost_with_wdp": p.share_of_cost_with_wdp,
-                "kept": p.kept,
-                "placement": {"program": p.placement,
-                              "share_of_cost": p.placement_share_of_cost},
-            }
-            for p in w.points
-        ],
-        "rates": rates_ref(w.rates),
-        "warnings": warnings,
-    }  # fmt: skip
 
 
 def result_dict(

@@ -1,6 +1,7 @@
-"""``ihss whatif``'s sweep (docs/rules.md §5, §12): the share of cost, the Medi-Cal the
-person would likely be placed in and the share there, and what you keep, at each level of
-earnings, and where things change. Imported only by whatif's paths."""
+"""``ihss whatif``'s sweep (docs/rules.md §5, §12, §13): the share of cost, the Medi-Cal the
+person would likely be placed in and the share there, SSDI and SSI/SSP cash, and what you
+keep, at each level of earnings, and the cliffs between them. Imported only by whatif's
+paths."""
 
 from __future__ import annotations
 
@@ -10,17 +11,15 @@ from typing import NamedTuple
 from ihss_calc.amounts import ZERO
 from ihss_calc.rates import Figure, Rates
 from ihss_calc.rules.countable import total_countable
-from ihss_calc.rules.deeming import deem
 from ihss_calc.rules.household import Household, check_household
 from ihss_calc.rules.incentives import (
     max_earned_under_wdp_limit,
     max_earned_without_soc,
-    share_at_earnings,
     wdp_check,
     wdp_countable_income,
     wdp_limit,
 )
-from ihss_calc.rules.share import placement_at
+from ihss_calc.rules.keep import NO_WORK, Cliff, Level, Work, at_level, cliffs
 
 
 class Point(NamedTuple):
@@ -32,41 +31,58 @@ class Point(NamedTuple):
     wdp_countable_income: Decimal
     wdp_likely_eligible: bool | None  # None without earnings or without a limit to use
     share_of_cost_with_wdp: Decimal  # 0 where WDP looks likely, else the share of cost
-    kept: Decimal  # earnings + unearned income − share of cost: what you keep a month
+    kept: Decimal  # earnings + unearned + SSI/SSP − the share of cost where likely placed
     placement: str  # the likely Medi-Cal at this level (docs/rules.md §12)
     placement_share_of_cost: Decimal | None  # what the person pays there; None: no Medi-Cal
+    unearned: Decimal = ZERO  # the unearned income at this level (SSDI stops over SGA)
+    ssdi: Decimal | None = None  # SSDI paid, with --ssdi
+    ssi_ssp: Decimal | None = None  # SSI/SSP cash, with --gets-ssi
+    hours: Decimal | None = None  # hours a week, when earnings were swept by hours
 
 
-def sweep(household: Household, rates: Rates, earnings: list[Decimal]) -> list[Point]:
-    """The share of cost at each earnings level, the other inputs as given: what
-    ``share_of_cost`` would say for each, without the steps."""
+def sweep(
+    household: Household,
+    rates: Rates,
+    earnings: list[Decimal],
+    work: Work = NO_WORK,
+    hours: list[Decimal] | None = None,
+) -> tuple[list[Point], list[Cliff]]:
+    """Each level of earnings worked out, the other inputs as given, and the cliffs between
+    them (docs/rules.md §12–§13)."""
     h = household
     check_household(h)
     zero = ZERO.quantize(rates.rounding.quantum.value, rounding=rates.rounding.mode)
     limit = wdp_limit(h, rates)
-    d = deem(h, rates)
+
+    def level(earned: Decimal) -> Level:
+        return at_level(h, rates, work, earned)
+
+    levels = [level(earned) for earned in earnings]
     points = []
-    for earned in earnings:
-        total = total_countable(h.unearned, earned, h.irwe, h.bwe, rates)
-        wdp_countable = wdp_countable_income(h, rates, earned)
-        share = zero if h.free else share_at_earnings(h, rates, earned, d)
-        at = h._replace(earned=earned)
+    for i, v in enumerate(levels):
+        at = v.household
+        share = zero if h.free else v.share_of_cost
         likely = None if limit is None else wdp_check(at, rates).likely_eligible  # type: ignore[union-attr]
-        placed = placement_at(at, rates)
         points.append(
             Point(
-                earned=earned,
-                total_countable_income=total,
+                earned=v.earned,
+                total_countable_income=total_countable(
+                    at.unearned, v.earned, at.irwe, at.bwe, rates
+                ),
                 share_of_cost=share,
-                wdp_countable_income=wdp_countable,
+                wdp_countable_income=wdp_countable_income(at, rates, v.earned),
                 wdp_likely_eligible=likely,
                 share_of_cost_with_wdp=zero if likely else share,
-                kept=earned + h.unearned - share,
-                placement=placed.program,
-                placement_share_of_cost=placed.share_of_cost,
+                kept=v.kept,
+                placement=v.placement.program,
+                placement_share_of_cost=v.placement.share_of_cost,
+                unearned=at.unearned,
+                ssdi=v.ssdi,
+                ssi_ssp=v.ssi_ssp,
+                hours=None if hours is None else hours[i],
             )
         )
-    return points
+    return points, cliffs(levels, level)
 
 
 class WhatIf(NamedTuple):
@@ -75,23 +91,28 @@ class WhatIf(NamedTuple):
     household: Household  # its ``earned`` is not used
     rates: Rates
     earnings: tuple[Decimal, ...]
-    step: Decimal
+    step: Decimal | None  # None: levels given as a list
     points: tuple[Point, ...]
     max_earned_without_soc: Decimal | None
     max_earned_under_wdp_limit: Decimal | None
     wdp_limit: Figure | None
     given_as: str = ""  # how the earnings were given, in words, when not as monthly amounts
+    work: Work = NO_WORK
+    cliffs: tuple[Cliff, ...] = ()
+    by_hours: bool = False  # earnings swept by hours a week
 
 
 def what_if(
     household: Household,
     rates: Rates,
     earnings: list[Decimal],
-    step: Decimal,
+    step: Decimal | None,
     given_as: str = "",
+    work: Work = NO_WORK,
+    hours: list[Decimal] | None = None,
 ) -> WhatIf:
-    """``ihss whatif``: the share of cost at each earnings level."""
-    points = sweep(household, rates, earnings)
+    """``ihss whatif``: what you keep at each earnings level, and the cliffs."""
+    points, found = sweep(household, rates, earnings, work, hours)
     return WhatIf(
         household=household,
         rates=rates,
@@ -104,4 +125,7 @@ def what_if(
         max_earned_under_wdp_limit=max_earned_under_wdp_limit(household, rates),
         wdp_limit=wdp_limit(household, rates),
         given_as=given_as,
+        work=work,
+        cliffs=tuple(found),
+        by_hours=hours is not None,
     )
