@@ -1,5 +1,5 @@
 """``ihss hours`` and ``ihss timesheets check``: authorized hours, and the timesheets of a
-recipient's providers checked against RULES.md §6 and §10."""
+recipient's providers checked against docs/rules.md §6 and §10."""
 
 from __future__ import annotations
 

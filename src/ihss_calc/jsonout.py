@@ -246,7 +246,7 @@ def computation_dict(c: Computation) -> dict[str, Any]:
 
 
 def deeming_dict(result: Result) -> dict[str, Any] | None:
-    """Deeming from a spouse who is not aged, blind or disabled (RULES.md §8), or None."""
+    """Deeming from a spouse who is not aged, blind or disabled (docs/rules.md §8), or None."""
     d = result.deeming
     if d is None:
         return None
@@ -280,7 +280,7 @@ def deeming_dict(result: Result) -> dict[str, Any] | None:
 
 
 def medi_cal_share_dict(m: MediCalShare | None) -> dict[str, Any] | None:
-    """The Medi-Cal share of cost beside the IHSS one (RULES.md §9), or None."""
+    """The Medi-Cal share of cost beside the IHSS one (docs/rules.md §9), or None."""
     if m is None:
         return None
     return {

@@ -72,8 +72,8 @@ class Rates(NamedTuple):
     earned_share_excluded: Figure
     payment_levels: Mapping[str, Figure]  # by household kind, HOUSEHOLD_KINDS
     rounding: Rounding
-    deeming_allocation: Figure  # RULES.md §8: per ineligible child, and the deeming threshold
-    maintenance_need: Mapping[str, Figure]  # RULES.md §9: one_person, two_adults
+    deeming_allocation: Figure  # docs/rules.md §8: per ineligible child, and the deeming threshold
+    maintenance_need: Mapping[str, Figure]  # docs/rules.md §9: one_person, two_adults
     medi_cal_rounding: Rounding  # net nonexempt income to the dollar (22 CCR 50653)
     wdp_income_limits: Mapping[str, Figure] = {}  # individual, couple
     thresholds_1619b: Mapping[str, Figure] = {}  # regular, blind

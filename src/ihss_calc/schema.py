@@ -254,7 +254,7 @@ class HoursFigure(Cited):
 
 
 class Hours(Model):
-    """RULES.md §6 and §10: caps, the severely impaired threshold, providers' limits."""
+    """docs/rules.md §6 and §10: caps, the severely impaired threshold, providers' limits."""
 
     monthly_cap_severely_impaired: HoursFigure
     monthly_cap: HoursFigure

@@ -1,4 +1,4 @@
-"""Countable income (RULES.md §1 steps 1–5): the arithmetic, exact, and nothing else.
+"""Countable income (docs/rules.md §1 steps 1–5): the arithmetic, exact, and nothing else.
 
 1. countable unearned = unearned − the $20 general income exclusion, not below 0;
 2. the unused part of the $20 comes off earned income (POMS SI 00810.420 A.3);
@@ -43,7 +43,7 @@ def countable_amounts(
     earned_exclusion: Decimal,
     share_excluded: Decimal,
 ) -> tuple[Decimal, ...]:
-    """RULES.md §1 steps 1–4, exact: the arithmetic and nothing else, for one case.
+    """docs/rules.md §1 steps 1–4, exact: the arithmetic and nothing else, for one case.
 
     Returns, in order: the part of the $20 used on unearned income, countable unearned, the
     unused part of the $20 used on earnings, the part of the $65 used, the part of IRWE used,
@@ -93,7 +93,7 @@ def exclusions(rates: Rates) -> tuple[Decimal, Decimal, Decimal]:
 def total_countable(
     unearned: Decimal, earned: Decimal, irwe: Decimal, bwe: Decimal, rates: Rates
 ) -> Decimal:
-    """Total countable income (RULES.md §1 steps 1–4) with the rates file's figures."""
+    """Total countable income (docs/rules.md §1 steps 1–4) with the rates file's figures."""
     return countable_amounts(unearned, earned, irwe, bwe, *exclusions(rates))[9]
 
 
@@ -122,7 +122,7 @@ def countable_income(
 def above_and_share(
     total: Decimal, level: Decimal, quantum: Decimal, mode: str
 ) -> tuple[Decimal, Decimal]:
-    """RULES.md §1 step 5: what is above the payment level (exact, not below 0), and that
+    """docs/rules.md §1 step 5: what is above the payment level (exact, not below 0), and that
     rounded by the rates file's rule (to the cent, a half cent down): SOC 294A A15."""
     above = total - level if total > level else ZERO
     return above, above.quantize(quantum, rounding=mode)

@@ -1,4 +1,4 @@
-"""Authorized hours (RULES.md §6, §10): severely impaired or not, the monthly cap, advance pay,
+"""Authorized hours (docs/rules.md §6, §10): severely impaired or not, the monthly cap, advance pay,
 and a provider's weekly maximum for one recipient. Pure; every figure from ``Rates.hours``."""
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def authorization(
     monthly: Decimal | None = None,
     severely_impaired: bool | None = None,
 ) -> Authorization:
-    """From weekly hours by category (RULES.md §6: severely impaired with 20 or more a week of
+    """From weekly hours by category (docs/rules.md §6: severely impaired with 20 or more a week of
     the four categories), or from a monthly total and whether the recipient is severely
     impaired; exactly one of the two."""
     h = rates.hours

@@ -25,7 +25,7 @@ class MediCalProgram(NamedTuple):
     label: str
     no_share_of_cost: bool
     source: str
-    # Whether the non-MAGI asset limit (RULES.md §9) applies to this kind of Medi-Cal:
+    # Whether the non-MAGI asset limit (docs/rules.md §9) applies to this kind of Medi-Cal:
     # MAGI has none, SSI-linked Medi-Cal (and 1619(b)) keeps SSI's own.
     asset_test: bool = True
 
@@ -127,7 +127,7 @@ class Household(NamedTuple):
     spouse_blind: bool = False
     medi_cal: str | None = None
     disability_income: Decimal = ZERO  # the part of unearned that is disability benefits (WDP)
-    # A spouse who is not aged, blind or disabled (RULES.md §8): present when either is given.
+    # A spouse who is not aged, blind or disabled (docs/rules.md §8): present when either is given.
     spouse_earned: Decimal | None = None
     spouse_unearned: Decimal | None = None
     spouse_ihss_wages: Decimal = ZERO  # part of spouse_earned: IHSS wages for the recipient
@@ -137,7 +137,7 @@ class Household(NamedTuple):
     # Each child's earnings as a student under 22, in order: up to the student earned income
     # exclusion they do not reduce that child's allocation (POMS SI 01320.185).
     child_student_earnings: tuple[Decimal, ...] = ()
-    # The Medi-Cal share of cost (RULES.md §9).
+    # The Medi-Cal share of cost (docs/rules.md §9).
     health_premiums: Decimal = ZERO
     medi_cal_soc: bool = False  # show it even without medically needy Medi-Cal
     assets: Decimal | None = None  # countable assets; None: not given
@@ -200,7 +200,7 @@ def _amount_problem(amount: Decimal) -> str | None:
 
 
 def check_household(household: Household) -> None:
-    """Raise ``InputProblem`` for inputs the rules do not allow (RULES.md §1.3, §8, §9)."""
+    """Raise ``InputProblem`` for inputs the rules do not allow (docs/rules.md §1.3, §8, §9)."""
     h = household
     for name in AMOUNT_FIELDS:
         amount: Decimal | None = getattr(h, name)
@@ -259,7 +259,7 @@ def check_household(household: Household) -> None:
 
 
 def _check_spouse(h: Household) -> None:
-    """RULES.md §8's inputs: a spouse who is not aged, blind or disabled, and children."""
+    """docs/rules.md §8's inputs: a spouse who is not aged, blind or disabled, and children."""
     for name in CHILD_FIELDS:
         given_for = len(getattr(h, name))
         if given_for and not h.children:

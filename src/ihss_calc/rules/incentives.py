@@ -1,4 +1,4 @@
-"""Work incentives (RULES.md §5): headroom, the Working Disabled Program, 1619(b), what-if.
+"""Work incentives (docs/rules.md §5): headroom, the Working Disabled Program, 1619(b), what-if.
 
 Pure functions over Decimal; every figure from ``Rates``.
 """
@@ -20,7 +20,7 @@ def share_at_earnings(
     household: Household, rates: Rates, earned: Decimal, deeming: Deeming | None = None
 ) -> Decimal:
     """The share of cost (rounded, before Medi-Cal) with ``earned`` in place of the earnings:
-    with a spouse's income deemed, the larger of the two computations (RULES.md §8)."""
+    with a spouse's income deemed, the larger of the two computations (docs/rules.md §8)."""
     h = household
     own = share_above(rates, h.kind, total_countable(h.unearned, earned, h.irwe, h.bwe, rates))
     d = deeming if deeming is not None else deem(h, rates)
@@ -60,7 +60,7 @@ def max_earned_without_soc(household: Household, rates: Rates) -> Decimal | None
 
 
 class WdpCheck(NamedTuple):
-    """Medi-Cal's Working Disabled Program, roughly: countable income, counted as RULES.md §1
+    """Medi-Cal's Working Disabled Program, roughly: countable income, counted as docs/rules.md §1
     with disability income left out, under 250% of the poverty level (DHCS WDP page)."""
 
     monthly_limit: Figure
@@ -76,7 +76,7 @@ WDP_NOT_FOR_DEEMING = N_(
 
 
 def wdp_countable_income(household: Household, rates: Rates, earned: Decimal) -> Decimal:
-    """RULES.md §1 with disability income left out: the unused part of the $20 still carries
+    """docs/rules.md §1 with disability income left out: the unused part of the $20 still carries
     to earnings, and IRWE still come off."""
     unearned = household.unearned - household.disability_income
     return total_countable(unearned, earned, household.irwe, household.bwe, rates)

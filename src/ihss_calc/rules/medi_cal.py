@@ -1,4 +1,4 @@
-"""The Medi-Cal share of cost beside the IHSS one, the state buy-out, and assets (RULES.md §9).
+"""The Medi-Cal share of cost beside the IHSS one, the state buy-out, and assets (docs/rules.md §9).
 
 - Medi-Cal share of cost (22 CCR 50653(a)(1)): net nonexempt income, rounded to the nearest
   dollar, less the maintenance need, not below 0.
@@ -43,7 +43,7 @@ def medi_cal_share(
     household: Household, rates: Rates, countable_income: Decimal, ihss_share: Decimal
 ) -> MediCalShare:
     """The Medi-Cal share of cost for one person or a couple, from their countable income
-    (RULES.md §1, the same $20, $65 and one-half) and the IHSS share of cost it sits beside."""
+    (docs/rules.md §1, the same $20, $65 and one-half) and the IHSS share of cost it sits beside."""
     h = household
     premiums = h.health_premiums
     net = countable_income - premiums if countable_income > premiums else ZERO
@@ -84,7 +84,7 @@ def medi_cal_share(
             "You pay the IHSS share of cost, ${ihss}, not the Medi-Cal share of cost, "
             "${medi_cal}. Medi-Cal bills earlier in the month can lower what you hand your "
             "provider; the county's Explanation of IHSS SOC letter, sent after each pay period, "
-            "is the authority (CDSS ACL 05-35; RULES.md §9)."
+            "is the authority (CDSS ACL 05-35; docs/rules.md §9)."
         ).format(**shares)
     ]
     if buy_out is None:
@@ -118,8 +118,8 @@ def medi_cal_share(
 
 NOT_FOR_DEEMING = N_(
     "The Medi-Cal share of cost with a spouse who is not aged, blind or disabled is not shown: "
-    "how Medi-Cal counts that spouse's income was not found in the rules ihss follows (RULES.md "
-    "§9 gives one person and two adults)."
+    "how Medi-Cal counts that spouse's income was not found in the rules ihss follows "
+    "(docs/rules.md §9 gives one person and two adults)."
 )
 
 

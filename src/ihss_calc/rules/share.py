@@ -1,4 +1,4 @@
-"""The IHSS share of cost with every step that led to it (RULES.md §1–§2, §8, §9).
+"""The IHSS share of cost with every step that led to it (docs/rules.md §1–§2, §8, §9).
 
 ``share_of_cost`` puts together countable income, the payment level, rounding, Medi-Cal,
 deeming from a spouse who is not aged, blind or disabled, the Medi-Cal share of cost and the
@@ -61,7 +61,7 @@ class Result(NamedTuple):
 
     @property
     def decisive(self) -> Computation:
-        """The computation that gives the share of cost: with deeming, the larger (RULES.md §8
+        """The computation that gives the share of cost: with deeming, the larger (docs/rules.md §8
         step 6), the deemed one when they are equal."""
         deemed = self.deemed
         return deemed if deemed is not None and deemed.share >= self.own.share else self.own
@@ -179,7 +179,8 @@ def _working(
     if deemed is None:
         steps.append(
             Step("computed_share_of_cost", _("Share of cost"), own.share,
-                 _("nothing is deemed: your own share of cost"), "20 CFR 416.1163; RULES.md §8")
+                 _("nothing is deemed: your own share of cost"),
+                 "20 CFR 416.1163; docs/rules.md §8")
         )  # fmt: skip
         return steps
     steps += [
@@ -244,7 +245,7 @@ def _deeming_notes(h: Household, rates: Rates, d: Deeming) -> list[str]:
             "Deeming from your spouse uses the allocation amount ${allocation} ({status}: the "
             "federal couple rate less the individual rate). Whether IHSS uses it or the "
             "difference of the SSI/SSP payment levels (${difference}) was not found, so the "
-            "county's SOC 294A Part B worksheet may differ (RULES.md §8)."
+            "county's SOC 294A Part B worksheet may differ (docs/rules.md §8)."
         ).format(
             allocation=money_display(d.allocation.value),
             status=_(d.allocation.status),

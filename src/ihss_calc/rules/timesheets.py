@@ -1,4 +1,4 @@
-"""Checking timesheets (RULES.md §10): overlapping visits, providers' workweeks, recipients'
+"""Checking timesheets (docs/rules.md §10): overlapping visits, providers' workweeks, recipients'
 months. Pure: visits in (``rules.visits``), findings out, every limit from ``Rates.hours``.
 Overlaps are found by sorting and sweeping, O(n log n).
 """
@@ -48,7 +48,8 @@ def _sources(*figures: Figure) -> str:
 
 def overlaps(visits: Visits) -> list[Finding]:
     """Two providers for one recipient at the same time; one provider with two recipients at
-    the same time. Any shared minute counts (no official definition was found: RULES.md §10)."""
+    the same time. Any shared minute counts (no official definition was found:
+    docs/rules.md §10)."""
     found = []
     ends, starts = visits.ends, visits.starts
     # The visits that take time, as indexes: a row of travel only (no recipient) takes none.
@@ -97,7 +98,7 @@ def _overlap(kind: str, text: str, a: Visit, v: Visit) -> Finding:
         _(text).format(who=getattr(v, who), one=getattr(a, other), other=getattr(v, other),
                        minutes=shared),
         _("any shared minute is an overlap: a warning to check (derived)"),
-        "DB101 IHSS page (the seed); RULES.md §10",
+        "DB101 IHSS page (the seed); docs/rules.md §10",
         {"minutes": shared, who: getattr(v, who), f"{other}s": [getattr(a, other),
                                                                 getattr(v, other)]},
     )  # fmt: skip
@@ -150,7 +151,7 @@ def check(
                     week=date_text(week_start(week)), most=most, over=worked - most,
                     overtime=overtime),
                 _("{label} ({authorized} ÷ {divisor}); hours may move between weeks only "
-                  "without more overtime (RULES.md §10)").format(
+                  "without more overtime (docs/rules.md §10)").format(
                     label=_(divisor.label), authorized=authorized[recipient],
                     divisor=divisor.value), _sources(divisor),
                 {"provider": provider, "recipient": recipient,
@@ -195,7 +196,8 @@ def _months(
                   "authorized by {over}").format(
                     recipient=recipient, hours=claimed, month=name,
                     authorized=authorized[recipient], over=claimed - authorized[recipient]),
-                _("hours claimed may not pass the hours authorized"), "RULES.md §10",
+                _("hours claimed may not pass the hours authorized"),
+                "MPP 30-765; CDSS SOC 846; docs/rules.md §10",
                 {"recipient": recipient, "month": name, "hours": claimed,
                  "authorized": authorized[recipient]},
             ))  # fmt: skip

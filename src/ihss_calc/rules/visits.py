@@ -1,4 +1,4 @@
-"""Visits for the timesheet checks (RULES.md §10): compact columns, and the minutes they sum to
+"""Visits for the timesheet checks (docs/rules.md §10): compact columns, and the minutes they sum to
 by provider and workweek, recipient and month, and pay period. Pure.
 
 Times are whole minutes counted from 0001-01-01 00:00 (``date.toordinal()``), so a visit past
@@ -106,7 +106,7 @@ def hours(minutes: int) -> Decimal:
 
 
 def overtime_hours(worked: Decimal, after: Decimal) -> Decimal:
-    """A workweek's hours over ``after`` (40, RULES.md §10), or 0."""
+    """A workweek's hours over ``after`` (40, docs/rules.md §10), or 0."""
     return worked - after if worked > after else Decimal(0)
 
 
