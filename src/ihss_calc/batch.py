@@ -375,7 +375,7 @@ def parse_year(text: str) -> int | None:
     body = text.strip()
     if not body:
         return None
-    if not body.isascii() or not body.isdigit() or len(body) > 4:
+    if not body.isascii() or not body.isdigit() or len(body) > 9:
         raise invalid("year", _("{value} is not a valid integer.").format(value=repr(_short(text))))
     return int(body)
 

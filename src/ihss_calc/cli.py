@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import click
 
 from ihss_calc import rates as rates_mod
-from ihss_calc.cli_lang import lang_option, translate_command, use_language
+from ihss_calc.cli_lang import lang_option, plain_option, translate_command, use_language
 from ihss_calc.cli_options import (
     household_options,
     make_household,
@@ -236,6 +236,7 @@ earn before paying a share of cost.
     metavar=N_("FILE.html"),
     help=N_("Also write a printable worksheet, laid out like the county's SOC 294A."),
 )
+@plain_option
 @lang_option
 @click.pass_context
 def soc(ctx: click.Context, /, earned: Decimal, wage: Decimal | None, hours: Decimal | None,
@@ -263,10 +264,11 @@ def soc(ctx: click.Context, /, earned: Decimal, wage: Decimal | None, hours: Dec
         click.echo(_("Worksheet written to {file}").format(file=worksheet), err=True)
     if as_json:
         from ihss_calc.jsonout import dumps, result_dict
+        from ihss_calc.stdout import write_out
 
         body = result_dict(result, warnings=warnings)
         body["notes"] = [*said, *body["notes"]]
-        click.echo(dumps(body))
+        write_out(dumps(body))
     else:
         from ihss_calc import render
 
@@ -328,6 +330,7 @@ work-incentive figures, each with its status and sources. Or check a rates file 
     type=FilePath(exists=True, dir_okay=False),
     help=N_("Check a rates file (say, next year's): every problem, by file and key."),
 )
+@plain_option
 @lang_option
 def rates_command(year: int | None, as_json: bool, check_file: Path | None) -> None:
     """``ihss rates`` (its help is RATES_HELP)."""
@@ -340,8 +343,9 @@ def rates_command(year: int | None, as_json: bool, check_file: Path | None) -> N
     if as_json:
         from ihss_calc.jsonout import dumps
         from ihss_calc.rates_json import rates_dict
+        from ihss_calc.stdout import write_out
 
-        click.echo(dumps({**rates_dict(rates), "warnings": warnings}))
+        write_out(dumps({**rates_dict(rates), "warnings": warnings}))
     else:
         from ihss_calc.render_rates import rates_table
 
@@ -356,10 +360,11 @@ def check(path: Path, as_json: bool) -> None:
         raise click.ClickException(exc.report()) from None
     from ihss_calc.jsonout import dumps
     from ihss_calc.rates_json import check_summary
+    from ihss_calc.stdout import write_out
 
     summary = check_summary(rates)
     if as_json:
-        click.echo(dumps(summary))
+        write_out(dumps(summary))
         return
     counts = ", ".join(f"{n} {_(status)}" for status, n in summary["statuses"].items())
     n = summary["figures"]

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from ihss_calc.cli_lang import lang_option
+from ihss_calc.cli_lang import lang_option, plain_option
 from ihss_calc.cli_types import FilePath, format_from_name
 from ihss_calc.i18n import N_, _
 
@@ -19,6 +19,7 @@ HOURS_EPILOG = N_("""\b
 Examples:
   ihss hours --weekly personal-care=15 --weekly meal-preparation=6
   ihss hours --monthly 160 --not-severely-impaired --json
+
 \b
 Categories: personal-care, meal-preparation, meal-cleanup, paramedical (these four
 count toward severely impaired), domestic, laundry, shopping, accompaniment,
@@ -36,6 +37,7 @@ def rates_options(command: Callable[..., None]) -> Callable[..., None]:
                      type=FilePath(exists=True, dir_okay=False),
                      help=N_("Use this rates file instead of the bundled one.")),
         click.option("--json", "as_json", is_flag=True, help=N_("Print one JSON object.")),
+        plain_option,
         lang_option,
     ]  # fmt: skip
     for option in reversed(options):
@@ -130,8 +132,9 @@ def hours(weekly: tuple[str, ...], monthly: str | None, impaired: bool | None,
 
     if as_json:
         from ihss_calc.jsonout import dumps
+        from ihss_calc.stdout import write_out
 
-        click.echo(dumps({**hours_dict(answer, rates), "warnings": warnings}))
+        write_out(dumps({**hours_dict(answer, rates), "warnings": warnings}))
     else:
         from rich.text import Text
 
@@ -147,6 +150,7 @@ Examples:
   ihss timesheets check march.csv --authorized R1=160 --exemption P2=1
   ihss timesheets check evv.jsonl --authorizations auth.csv --json
   ihss timesheets check march.csv --output-format csv > findings.csv
+
 \b
 Columns (any case): provider, recipient, date (2026-03-01 or 3/1/2026), start,
 end (14:30 or 2:30 pm; an end before an afternoon start is past midnight), and

@@ -73,3 +73,22 @@ def translate_command(command: click.Command) -> click.Command:
 
 def _maybe(text: str | None) -> str | None:
     return i18n._(text) if text else text
+
+
+def plain_option(command: F) -> F:
+    """``--plain``: linear output for a screen reader or a pipe (see ``render.plain_mode``)."""
+
+    def chosen(context: click.Context, param: click.Parameter, value: bool) -> None:
+        if value:
+            context.find_root().meta["ihss.plain"] = True
+
+    return click.option(
+        "--plain",
+        is_flag=True,
+        expose_value=False,
+        callback=chosen,
+        help=N_(
+            "Linear output, for a screen reader or a pipe: no boxes, bars or colour, one "
+            "sentence a line (also IHSS_PLAIN=1, or TERM=dumb)."
+        ),
+    )(command)

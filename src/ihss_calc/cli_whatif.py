@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from ihss_calc.amounts import money_display
-from ihss_calc.cli_lang import lang_option
+from ihss_calc.cli_lang import lang_option, plain_option
 from ihss_calc.cli_options import (
     household_options,
     make_household,
@@ -101,6 +101,7 @@ SSI/SSP reaches $0, or the likely program changes.
     metavar=N_("FILE.svg|FILE.png"),
     help=N_("Also draw the share of cost and what you keep against earnings."),
 )
+@plain_option
 @lang_option
 def whatif(earnings: Levels | None, wage: Decimal | None, hours: Levels | None,
            yearly: Levels | None, ssdi: Decimal | None, twp_done: bool, gets_ssi: bool,
@@ -138,9 +139,10 @@ def whatif(earnings: Levels | None, wage: Decimal | None, hours: Levels | None,
         click.echo(_("Chart written to {file}").format(file=chart), err=True)
     if as_json:
         from ihss_calc.jsonout import dumps
+        from ihss_calc.stdout import write_out
         from ihss_calc.whatif_json import whatif_dict
 
-        click.echo(dumps(whatif_dict(answer, warnings)))
+        write_out(dumps(whatif_dict(answer, warnings)))
     else:
         from ihss_calc.render_whatif import whatif as draw
 

@@ -22,6 +22,7 @@ from ihss_calc.i18n import N_, _
 from ihss_calc.rates import origin_text
 from ihss_calc.rules import HOUSEHOLD_LABELS, PROGRAM_LABELS, Result, SaidInTheAnswer, Step
 from ihss_calc.rules.screening import STATUS, month_name
+from ihss_calc.stdout import write_in_chunks
 
 # Deductions that are 0 say nothing in a table (the JSON keeps every step). Step ids of the
 # two computations of deeming carry a prefix (own_, deemed_): the same rules apply.
@@ -46,13 +47,87 @@ def _base_id(step_id: str) -> str:
     return step_id.removeprefix("own_").removeprefix("deemed_")
 
 
+def plain_mode() -> bool:
+    """Linear output (docs: README, "Output for a screen reader"): ``--plain``, IHSS_PLAIN=1,
+    or a terminal that cannot draw (TERM=dumb)."""
+    import click
+
+    context = click.get_current_context(silent=True)
+    if context is not None and context.find_root().meta.get("ihss.plain"):
+        return True
+    return (os.environ.get("IHSS_PLAIN", "") not in ("", "0")
+            or os.environ.get("TERM") == "dumb")  # fmt: skip
+
+
 def console() -> Console:
     """A console on stdout. rich alone drops colour for NO_COLOR but keeps bold and italic
     escapes; NO_COLOR here means no escape codes at all (https://no-color.org). Off a
-    terminal, lines carry no trailing padding (see ``Plain``)."""
-    plain = bool(os.environ.get("NO_COLOR"))
+    terminal, lines carry no trailing padding (see ``Plain``). In plain mode, a
+    ``LinearConsole``: every table becomes lines a screen reader reads as sentences."""
     file = None if sys.stdout.isatty() else cast(IO[str], Plain(sys.stdout))
-    return Console(highlight=False, color_system=None if plain else "auto", file=file)
+    if plain_mode():
+        return LinearConsole(highlight=False, color_system=None, file=file)
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Out(highlight=False, color_system=None if plain else "auto", file=file)
+
+
+class Out(Console):
+    """rich's console, except that a closed pipe is exit 141, quietly, like every command
+    (rich's own answer is exit 1)."""
+
+    def on_broken_pipe(self) -> None:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):  # not a real file (tests)
+            pass
+        raise SystemExit(141)
+
+
+def _flat(renderable: object) -> str:
+    """A cell or a heading as one line of words."""
+    text = renderable.plain if isinstance(renderable, Text) else str(renderable or "")
+    return " ".join(text.split())
+
+
+class LinearTable(Table):
+    """A rich Table that says how each of its rows reads as one sentence (``row_words``:
+    the row's index and its cells' words); without it, a row reads "heading: value; …"."""
+
+    row_words: Callable[[int, list[str]], str] | None = None
+
+
+class LinearConsole(Out):
+    """A console that prints each table as its title on a line, then one line per row: no box
+    drawing, no bars, no colour, the same words as the table."""
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        if not objects:
+            super().print()
+        for item in objects:
+            if isinstance(item, Table):
+                for line in linear_lines(item):
+                    super().print(Text(line), soft_wrap=True)
+            else:
+                super().print(item, **options)
+
+
+def linear_lines(table: Table) -> list[str]:
+    """A table's title, each row as a sentence, and its caption."""
+    lines = [_flat(table.title)] if table.title else []
+    headings = [_flat(c.header) for c in table.columns]
+    cells = [[_flat(cell) for cell in column.cells] for column in table.columns]
+    words = getattr(table, "row_words", None)
+    for i in range(table.row_count):
+        row = [column[i] if i < len(column) else "" for column in cells]
+        if words is not None:
+            lines.append(words(i, row))
+        else:
+            lines.append("; ".join(f"{h}: {c}" if h else c for h, c in
+                                   zip(headings, row, strict=True) if c))  # fmt: skip
+    if table.caption:
+        lines.append(_flat(table.caption))
+    return lines
 
 
 class Plain(io.TextIOBase):
@@ -67,7 +142,7 @@ class Plain(io.TextIOBase):
         lines = (self._rest + text).split("\n")
         self._rest = lines.pop()
         if lines:
-            self._out.write("".join(line.rstrip() + "\n" for line in lines))
+            write_in_chunks(self._out, "".join(line.rstrip() + "\n" for line in lines))
         return len(text)
 
     def flush(self) -> None:
@@ -119,16 +194,30 @@ def soc(
             out.print(Text(f"- {note}", style="dim"))
 
 
-def titled_table(title: str, **options: Any) -> Table:
+def titled_table(title: str, **options: Any) -> LinearTable:
     """A rich Table whose title is text as written, never console markup: a file name such
     as /tmp/[x]/rates.toml is shown as it is (and no markup parser runs at start-up). Column
     headers are given as ``Text`` for the same reason."""
-    return Table(title=Text(title, style="table.title"), title_justify="left", **options)
+    return LinearTable(title=Text(title, style="table.title"), title_justify="left", **options)
+
+
+def money_words(amount: str) -> str:
+    """An amount as a sentence says it: "$980.00", "−$20.00" (a minus sign, before the $)."""
+    return f"−${amount[1:]}" if amount.startswith("-") else f"${amount}"
+
+
+def _step_words(i: int, cells: list[str]) -> str:
+    """ "Step 3: Countable unearned income, $980.00. Not below 0. POMS SI 00830.050." """
+    rule = ". ".join(part[:1].upper() + part[1:] for part in cells[2].split(" · "))
+    return _("Step {n}: {label}, {amount}. {rule}.").format(
+        n=i + 1, label=cells[0], amount=money_words(cells[1]), rule=rule
+    )
 
 
 def steps_table(title: str, steps: Sequence[Step]) -> Table:
     """Steps as rows: label, amount, and the rule, source and status as detail."""
     table = titled_table(title, expand=False)
+    table.row_words = _step_words
     table.add_column(Text(_("Step")), ratio=4)
     table.add_column(Text(_("Amount")), justify="right", no_wrap=True)
     table.add_column(Text(_("Rule · source · status")), ratio=6)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import islice
 from json.encoder import encode_basestring as _string
 from typing import IO, Any
@@ -82,18 +82,36 @@ def hours_dict(a: Authorization, rates: Rates) -> dict[str, Any]:
             for k, v in a.weekly.items()
         },
         "severe_weekly_hours": a.severe_weekly,
-        "monthly_hours": a.monthly,
+        "monthly_hours": _hundredths(a.monthly),
+        "monthly_minutes": _minutes(a.monthly),
         "monthly": hours_and_minutes(a.monthly),
         "monthly_from_weekly": a.monthly_from_weekly,
         "severely_impaired": a.severely_impaired,
         "monthly_cap": a.cap.value,
         "over_cap_hours": a.over_cap,
         "advance_pay": a.advance_pay,
-        "provider_weekly_max_hours": a.provider_weekly_max,
+        "provider_weekly_max_hours": _hundredths(a.provider_weekly_max),
+        "provider_weekly_max_minutes": _minutes(a.provider_weekly_max),
         "provider_weekly_max": hours_and_minutes(a.provider_weekly_max),
+        "hours_rounding": "monthly_hours and provider_weekly_max_hours: to 0.01 hour, half up; "
+        "the _minutes fields are exact",
         "figures": [figure_dict(f) for f in (a.threshold, a.cap, a.divisor)],
         "rates": rates_ref(rates),
     }
+
+
+def _hundredths(hours: Decimal) -> Decimal:
+    """Hours to 0.01, half up: weekly × 52 ÷ 12 never ends (93.1666…)."""
+    return hours.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _minutes(hours: Decimal) -> Decimal:
+    """The same hours as minutes, exact. Weekly hours are given in hundredths, so a month's
+    minutes (× 52 ÷ 12 × 60 = × 260) and a provider's week (÷ 4) end within four decimals:
+    rounding the computed value there gives the exact number back, without trailing zeros."""
+    minutes = (hours * 60).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    integral = minutes.to_integral_value()
+    return integral.quantize(Decimal(1)) if minutes == integral else minutes.normalize()
 
 
 def _finding(f: Finding) -> dict[str, Any]:

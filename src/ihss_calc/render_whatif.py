@@ -12,7 +12,7 @@ from rich.text import Text
 from ihss_calc.amounts import ZERO, money_display
 from ihss_calc.answer import SHORT
 from ihss_calc.i18n import N_, _
-from ihss_calc.render import console, titled_table
+from ihss_calc.render import LinearConsole, console, titled_table
 from ihss_calc.rules import HOUSEHOLD_LABELS
 from ihss_calc.rules.whatif import Point, WhatIf
 
@@ -80,7 +80,7 @@ def whatif(answer: WhatIf, out: Console | None = None) -> None:
     marked = max((len(r[2]) for r in rows), default=0)
     borders = 3 * (len(headings) + 1) + 1
     room = out.width - sum(widths) - marked - borders - 3
-    narrow = out.width < NARROW or room < 4
+    narrow = out.width < NARROW or room < 4 or isinstance(out, LinearConsole)
     bar = max(4, min(20, room))
     table = titled_table(
         _(
@@ -109,8 +109,9 @@ def whatif(answer: WhatIf, out: Console | None = None) -> None:
             )
     out.print(table)
     if narrow:  # no room for the bars: where things change, under the table
+        linear = isinstance(out, LinearConsole)  # words, not an arrow, for a screen reader
         for change in changes:
-            out.print(Text(change, style="bold"))
+            out.print(Text(change.replace("◀ ", "") if linear else change, style="bold"))
     for line in whatif_lines(answer):
         out.print(Text(line))
 
