@@ -256,20 +256,29 @@ def print_to_pdf(page: Path, pdf: Path) -> None:
         )  # fmt: skip
 
 
+HEADINGS_EN = ("Household: everything given", "Part A:", "Part B:", "Which Medi-Cal",
+               "Medi-Cal share of cost, beside the IHSS one", "Notes",
+               "Figures used, and their sources")  # fmt: skip
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (CI installs it)")
 @pytest.mark.parametrize(
-    ("args", "share"),
+    ("args", "share", "pages"),
     [
-        (SEED, "$157.29"),
+        (SEED, "$157.29", 1),
         (["soc", "--year", "2026", "--unearned", "1500", "--earned", "900", "--spouse-earned",
           "3000", "--spouse-unearned", "200", "--children", "2", "--child-income", "100",
-          "--irwe", "50", "--assets", "20000"], "$926.67"),
+          "--irwe", "50", "--assets", "20000"], "$926.67", 2),
         (["soc", "--year", "2026", "--unearned", "1500", "--earned", "300", "--couple",
           "--spouse-blind", "--bwe", "20", "--medi-cal", "medically-needy",
-          "--health-premiums", "202.90", "--assets", "200000"], "$0.00"),
+          "--health-premiums", "202.90", "--assets", "200000"], "$0.00", 2),
     ],
 )  # fmt: skip
-def test_worksheet_prints_on_one_letter_page(tmp_path: Path, args: list[str], share: str) -> None:
+def test_worksheet_prints_on_letter_pages(
+    tmp_path: Path, args: list[str], share: str, pages: int
+) -> None:
+    """One US-letter page for most households; a long one (deeming, children, the Medi-Cal
+    share) at most two, broken between sections: no heading ends a page."""
     from pypdf import PdfReader
 
     page, pdf = tmp_path / "w.html", tmp_path / "w.pdf"
@@ -281,10 +290,14 @@ def test_worksheet_prints_on_one_letter_page(tmp_path: Path, args: list[str], sh
     assert "estimate to plan with, not a county decision" in html
     print_to_pdf(page, pdf)
     reader = PdfReader(pdf)
-    assert len(reader.pages) == 1
-    width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
-    assert (round(width), round(height)) == (612, 792)  # US letter, in points
-    text = reader.pages[0].extract_text()
+    assert 1 <= len(reader.pages) <= pages
+    for sheet in reader.pages:
+        width, height = sheet.mediabox.width, sheet.mediabox.height
+        assert (round(width), round(height)) == (612, 792)  # US letter, in points
+    first = reader.pages[0].extract_text()
+    text = "\n".join(p.extract_text() for p in reader.pages)
     for number in range(1, 16):
-        assert f"A{number}" in text
+        assert f"A{number}" in first
     assert share in text
+    last_line = first.rstrip().splitlines()[-1]
+    assert not any(last_line.startswith(h) for h in HEADINGS_EN), last_line

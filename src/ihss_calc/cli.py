@@ -236,16 +236,47 @@ earn before paying a share of cost.
     metavar=N_("FILE.html"),
     help=N_("Also write a printable worksheet, laid out like the county's SOC 294A."),
 )
+@click.option(
+    "--client",
+    metavar=N_("NAME"),
+    default=None,
+    help=N_("The client's name, printed on the worksheet (only there)."),
+)
+@click.option(
+    "--case-number",
+    metavar=N_("TEXT"),
+    default=None,
+    help=N_("The case number, printed on the worksheet (only there)."),
+)
+@click.option(
+    "--prepared-by",
+    metavar=N_("NAME"),
+    default=None,
+    help=N_("Who prepared the worksheet, printed on it with the date (only there)."),
+)
 @plain_option
 @lang_option
 @click.pass_context
 def soc(ctx: click.Context, /, earned: Decimal, wage: Decimal | None, hours: Decimal | None,
         yearly: Decimal | None, year: int | None, rates_file: Path | None, as_json: bool,
-        brief: bool, worksheet: Path | None, month: int | None,
+        brief: bool, worksheet: Path | None, month: int | None, client: str | None,
+        case_number: str | None, prepared_by: str | None,
         **options: Any) -> None:  # fmt: skip
     """``ihss soc`` (its help is SOC_HELP)."""
     if brief and as_json:
         raise click.UsageError(_("--brief is for people and --json for scripts: give one."))
+    for_page = [
+        name
+        for name, value in (
+            ("--client", client),
+            ("--case-number", case_number),
+            ("--prepared-by", prepared_by),
+        )
+        if value is not None
+    ]
+    if for_page and worksheet is None:
+        raise click.UsageError(_("{options} go on the worksheet: give --worksheet FILE.html "
+                                 "too.").format(options=", ".join(for_page)))  # fmt: skip
     given = ctx.get_parameter_source("earned") is not click.core.ParameterSource.DEFAULT
     monthly = monthly_earnings(given, earned, wage, hours, yearly)
     household = make_household(monthly.amount if monthly else earned, **options)
@@ -254,10 +285,11 @@ def soc(ctx: click.Context, /, earned: Decimal, wage: Decimal | None, hours: Dec
     result = share_of_cost(household, rates)
     said = [_("Monthly earnings: {how}.").format(how=monthly.words)] if monthly else []
     if worksheet is not None:
-        from ihss_calc.worksheet import write_worksheet
+        from ihss_calc.worksheet import Client, write_worksheet
 
+        page_for = Client(client, case_number, prepared_by, today())
         try:
-            write_worksheet(result, worksheet, said)
+            write_worksheet(result, worksheet, said, page_for)
         except OSError as exc:
             why = _("cannot write {file}: {reason}").format(file=worksheet, reason=exc.strerror)
             raise click.ClickException(why) from None

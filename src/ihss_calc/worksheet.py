@@ -6,10 +6,12 @@ loads nothing. Jinja2 is imported here and nowhere else."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 from ihss_calc.amounts import money_display
 from ihss_calc.answer import answer_lines
@@ -21,6 +23,66 @@ from ihss_calc.rules.screening import STATUS, month_name
 # Lines whose wording is the stored copy of SOC 294A's; the others' wording is ihss's own.
 FORM_WORDING = {"A1", "A2", "A3", "A4", "A5", "A6", "A7", "A13", "A14", "A15",
                 "B1", "B2", "B3", "B4", "B5", "B6"}  # fmt: skip
+
+
+class Client(NamedTuple):
+    """Who the worksheet is for and who made it: printed on the page, nowhere else."""
+
+    name: str | None = None
+    case_number: str | None = None
+    prepared_by: str | None = None
+    prepared_on: dt.date | None = None
+
+
+NO_CLIENT = Client()
+
+
+def dollars(amount: Decimal) -> str:
+    """Money on the page: "$1,197.50", and a negative amount "−$202.90" (a minus sign before
+    the dollar sign, as a person writes it)."""
+    return f"−${money_display(-amount)}" if amount < 0 else f"${money_display(amount)}"
+
+
+def facts(r: Result) -> list[tuple[str, str]]:
+    """Every input of the household, as given, and "not given" for what was not."""
+    h = r.household
+    none = _("not given")
+    a_month = _("{amount} a month")
+
+    def money(value: Decimal | None) -> str:
+        return none if value is None else a_month.format(amount=dollars(value))
+
+    rows = [
+        (_("Household"), _(HOUSEHOLD_LABELS[h.kind])),
+        (_("Medi-Cal"), _(r.medi_cal.label) if r.medi_cal else none),
+        (_("Unearned income"), money(h.unearned)),
+        (_("Earned income"), money(h.earned)),
+        (_("Impairment-related work expenses"), money(h.irwe)),
+        (_("Blind work expenses"), money(h.bwe)),
+        (_("Disability income (for WDP)"), money(h.disability_income)),
+        (_("Spouse's earned income (not aged, blind or disabled)"), money(h.spouse_earned)),
+        (_("Spouse's unearned income"), money(h.spouse_unearned)),
+        (_("Spouse's IHSS wages for your care"), money(h.spouse_ihss_wages)),
+        (_("Children (not blind or disabled)"), str(h.children)),
+    ]
+    d = r.deeming
+    for i in range(h.children):
+        income = d.child_incomes[i] if d else (h.child_incomes[i] if i < len(h.child_incomes)
+                                                 else Decimal(0))  # fmt: skip
+        student = d.student_earnings[i] if d else Decimal(0)
+        text = _("own income {income}").format(income=money(income))
+        if student:
+            text += _("; earnings as a student {earnings}").format(earnings=money(student))
+        rows.append((_("Child {n}").format(n=i + 1), text))
+    rows += [
+        (_("Health insurance premiums"), money(h.health_premiums)),
+        (_("Countable assets"), none if h.assets is None else dollars(h.assets)),
+        (_("Age"), none if h.age is None else str(h.age)),
+        (_("Medicare Part A or B"), _("yes") if h.medicare else _("no, or not given")),
+        (_("SSI cash ended because of"), h.ssi_ended or none),
+        (_("Pickle disregard"), money(h.pickle_disregard)),
+    ]
+    return rows
 
 
 @dataclass(frozen=True)
@@ -108,7 +170,7 @@ def figures_and_sources(r: Result) -> tuple[list[tuple[Figure, list[int]]], list
     return cited, list(numbered.values())
 
 
-def render(r: Result, said: Sequence[str] = ()) -> str:
+def render(r: Result, said: Sequence[str] = (), client: Client = NO_CLIENT) -> str:
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
     env = Environment(
@@ -120,13 +182,8 @@ def render(r: Result, said: Sequence[str] = ()) -> str:
     )
     h = r.household
     cited, numbered = figures_and_sources(r)
-    # (label, amount, shown when 0)
-    inputs = [(_("Unearned income"), h.unearned, True), (_("Earned income"), h.earned, True),
-              (_("Impairment-related work expenses"), h.irwe, False),
-              (_("Blind work expenses"), h.bwe, False),
-              (_("Disability income (for WDP)"), h.disability_income, False)]  # fmt: skip
     env.globals.update(_=_, date_text=date_text, label_text=label_text, ngettext=ngettext,
-                       origin_text=origin_text)  # fmt: skip
+                       origin_text=origin_text, dollars=dollars)  # fmt: skip
     return env.get_template("worksheet.html.j2").render(
         lang=language(),
         r=r,
@@ -134,7 +191,8 @@ def render(r: Result, said: Sequence[str] = ()) -> str:
         answer=answer_lines(r),
         said=said,
         household=_(HOUSEHOLD_LABELS[h.kind]),
-        inputs=[(label, money_display(v)) for label, v, always in inputs if v or always],
+        facts=facts(r),
+        client=client,
         part_a=part_a(r),
         part_b=part_b(r),
         form_wording=FORM_WORDING,
@@ -149,5 +207,7 @@ def render(r: Result, said: Sequence[str] = ()) -> str:
     )
 
 
-def write_worksheet(r: Result, path: Path, said: Sequence[str] = ()) -> None:
-    path.write_text(render(r, said), encoding="utf-8")
+def write_worksheet(
+    r: Result, path: Path, said: Sequence[str] = (), client: Client = NO_CLIENT
+) -> None:
+    path.write_text(render(r, said, client), encoding="utf-8")
