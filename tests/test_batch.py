@@ -137,7 +137,7 @@ def test_bad_rows_are_reported_in_place_and_nothing_is_lost(tmp_path: Path) -> N
         "false, yes or no, or leave it empty",
         "g": "Invalid value for 'medi_cal': 'gold' is not one of 'ssi', 'magi', '1619b', 'wdp', "
         "'ad-fpl', 'pickle', 'medically-needy', 'none'.",
-        "h": "Invalid value for 'year': '20x2' is not a valid integer.",
+        "h": "Invalid value for 'year': '20x2' is not a year: write digits 0-9 only, such as 2026",
         "i": "Invalid value for 'year': no rates on file for 2030; years on file: 2021, 2022, "
         "2023, 2024, 2025, 2026",
         "j": "Invalid value for 'unearned': '1e3' uses exponent notation; write the amount out, "
@@ -175,7 +175,8 @@ def test_missing_columns_take_soc_defaults(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "blind"),
-    [("1", True), ("true", True), ("yes", True), ("TRUE", True), (" Yes ", True),
+    [("1", True), ("true", True), ("yes", True), ("TRUE", True), (" Yes ", True), ("Y", True),
+     ("n", False),
      ("0", False), ("false", False), ("no", False), ("", False), ("No", False)],
 )  # fmt: skip
 def test_yes_no_values(tmp_path: Path, text: str, blind: bool) -> None:
@@ -484,7 +485,7 @@ def test_caches_stay_bounded_whatever_the_input() -> None:
     engine = batch.Engine(*batch_rates(2022, None))
     rest = ("",) * (len(batch.INPUT_COLUMNS) - 9)
     for i in range(batch._PROFILES_CACHED + 10):
-        with pytest.raises(batch.RowError, match=f"'y{i}' is not a valid integer"):
+        with pytest.raises(batch.RowError, match=f"'y{i}' is not a year"):
             engine.work(("1", "2", "", "", "", "", "", "", f"y{i}", *rest))
     for i in range(3 * (batch.amount.cache_info().maxsize or 0)):
         engine.work((f"{i}.01", "", "", "", "", "", "", "", "", *rest))
@@ -560,7 +561,7 @@ def test_rows_with_deeming_medi_cal_or_assets_equal_soc(tmp_path: Path) -> None:
     assert rows[3]["share_of_cost"] == D("0.00")
     assert not {"deeming", "medi_cal_share_of_cost", "assets"} & rows[3].keys()
     assert rows[4]["error"] == (
-        "Invalid value for 'children': 'x' is not a whole number of 0 or more."
+        "Invalid value for 'children': 'x' is not a whole number: write digits 0-9 only, such as 3"
     )
     assert rows[5]["error"].startswith("Invalid value for 'children': this is for a household")
     assert "give spouse_earned or spouse_unearned too" in rows[5]["error"]

@@ -10,6 +10,7 @@ import contextlib
 import csv
 import io
 import json
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -309,3 +310,25 @@ def test_random_timesheets(rows: list[tuple[str, ...]], fmt: str) -> None:
             body = json.loads(result.stdout)
             bad = sum(f["kind"] == "bad_row" for f in body["findings"])
             assert body["visits"] + bad == len(rows)
+
+
+# English words that must not be left in a Spanish run's messages (issue 26): outside the
+# values quoted back to the person, who may have typed them.
+ENGLISH_LEFT = re.compile(r"\b(File|or|integer|range|invalid choice|is not one of)\b")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    args=st.one_of(
+        command_args("soc"), command_args("whatif"), command_args("rates"), command_args("hours")
+    )
+)
+def test_a_spanish_run_says_everything_in_spanish(args: list[str]) -> None:
+    result = invoke(["--lang", "es", *args])
+    promised(result, args)
+    if result.exit_code == 0 or "--lang" in args:
+        return
+    said = re.sub(r"'[^']*'|\"[^\"]*\"", "", result.stderr)  # what was typed, quoted back
+    said = said.replace("--", " ")  # option names are code, not words
+    assert not ENGLISH_LEFT.search(said), (args, result.stderr)
+    assert result.stdout == "", args  # nothing cut off before the error

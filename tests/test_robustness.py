@@ -235,8 +235,8 @@ def test_thousands_of_digits_and_deep_toml(tmp_path: Path) -> None:
     got = jsonl(result.stdout)
     assert [r["id"] for r in got] == ["a", "b", "c"]
     assert got[0]["error"] == (
-        "Invalid value for 'year': '99999999999999999999… (5,000 characters)' is not a valid "
-        "integer."
+        "Invalid value for 'year': '99999999999999999999… (5,000 characters)' is not a year: "
+        "write digits 0-9 only, such as 2026"
     )
     assert got[1]["error"].startswith("Invalid value for 'children': '9999")
     assert got[2]["countable_unearned_income"] == D("980.00")

@@ -21,14 +21,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ihss_calc import values
 from ihss_calc.amounts import ZERO, AmountError, money_text, parse_amount
 from ihss_calc.i18n import _
 from ihss_calc.jsonout import dumps, medi_cal_dict, rates_ref
 from ihss_calc.rates import Rates
 from ihss_calc.rules import (
     DEFAULT_MONTH,
+    MAX_AGE,
+    MAX_CHILDREN,
     MEDI_CAL,
     SCHEMA_VERSION,
+    SSI_ENDED,
     Household,
     InputProblem,
     Result,
@@ -63,7 +67,8 @@ JSONL_FIELDS = ("line", "error", "schema_version", "household", *RESULT_FIELDS, 
 STEPS_FIELDS = (*JSONL_FIELDS, "inputs", "max_earned_without_soc", "wdp", "threshold_1619b",
                 "steps", "notes")  # fmt: skip
 
-FLAGS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False, "": False}
+FLAGS = {"1": True, "true": True, "yes": True, "y": True, "0": False, "false": False, "no": False,
+         "n": False, "": False}  # fmt: skip
 ZERO_TEXT = money_text(ZERO)
 # Cache sizes: plenty for real caseloads, and memory stays flat whatever the input holds.
 _PROFILES_CACHED = 4_096
@@ -239,18 +244,18 @@ class Engine:
             disability_income=amount(values[9], "disability_income"),
             spouse_earned=optional("spouse_earned"), spouse_unearned=optional("spouse_unearned"),
             spouse_ihss_wages=amount(full["spouse_ihss_wages"], "spouse_ihss_wages"),
-            children=parse_count(full["children"], "children"),
+            children=parse_count(full["children"], "children", MAX_CHILDREN),
             child_incomes=per_child(full["child_incomes"], "child_incomes"),
             child_student_earnings=per_child(full["child_student_earnings"],
                                              "child_student_earnings"),
             health_premiums=amount(full["health_premiums"], "health_premiums"),
             medi_cal_soc=parse_flag(full["show_medi_cal_soc"], "show_medi_cal_soc"),
             assets=optional("assets"),
-            age=optional_count(full["age"], "age"),
+            age=optional_count(full["age"], "age", MAX_AGE),
             medicare=parse_flag(full["medicare"], "medicare"),
-            ssi_ended=full["ssi_ended"].strip().lower() or None,
+            ssi_ended=optional_code(full["ssi_ended"], "ssi_ended", SSI_ENDED),
             pickle_disregard=optional("pickle_disregard"),
-            month=_or(optional_count(full["month"], "month"), profile.month),
+            month=_or(optional_count(full["month"], "month", 12, low=1), profile.month),
         )  # fmt: skip
         problem = _problem(household)
         if problem:
@@ -303,9 +308,19 @@ def _or(value: int | None, default: int) -> int:
     return default if value is None else value
 
 
-def optional_count(text: str, column: str) -> int | None:
+def optional_count(text: str, column: str, high: int, low: int = 0) -> int | None:
     """A whole number, or None when the column is empty."""
-    return parse_count(text, column) if text.strip() else None
+    return parse_count(text, column, high, low) if text.strip() else None
+
+
+def optional_code(text: str, column: str, codes: tuple[str, ...]) -> str | None:
+    """One of ``codes`` as ``values.code`` reads it, or None when the column is empty."""
+    if not text.strip():
+        return None
+    try:
+        return values.code(text, codes)
+    except values.ValueProblem as exc:
+        raise invalid(column, str(exc)) from None
 
 
 @functools.lru_cache(maxsize=1 << 13)  # repeated amounts (0, whole dollars) parse once
@@ -361,33 +376,26 @@ def parse_flag(text: str, column: str) -> bool:
 
 
 def parse_medi_cal(text: str) -> str | None:
-    code = text.strip().lower()
-    if not code:
-        return None
-    if code not in MEDI_CAL:
-        choices = ", ".join(repr(code) for code in MEDI_CAL)
-        raise invalid("medi_cal", _("{value} is not one of {choices}.").format(
-            value=repr(text), choices=choices))  # fmt: skip
-    return code
+    return optional_code(text, "medi_cal", tuple(MEDI_CAL))
 
 
 def parse_year(text: str) -> int | None:
-    body = text.strip()
-    if not body:
+    if not text.strip():
         return None
-    if not body.isascii() or not body.isdigit() or len(body) > 9:
-        raise invalid("year", _("{value} is not a valid integer.").format(value=repr(_short(text))))
-    return int(body)
+    try:
+        return values.year(text)
+    except values.ValueProblem as exc:
+        raise invalid("year", str(exc)) from None
 
 
-def parse_count(text: str, column: str) -> int:
-    body = text.strip()
-    if not body:
+def parse_count(text: str, column: str, high: int, low: int = 0) -> int:
+    """A whole number as ``values.whole_number`` reads it; empty is 0."""
+    if not text.strip():
         return 0
-    if not body.isascii() or not body.isdigit() or len(body) > 3:
-        why = _("{value} is not a whole number of 0 or more.").format(value=repr(_short(text)))
-        raise invalid(column, why)
-    return int(body)
+    try:
+        return values.whole_number(text, low, high)
+    except values.ValueProblem as exc:
+        raise invalid(column, str(exc)) from None
 
 
 def _short(text: str) -> str:

@@ -25,8 +25,8 @@ from ihss_calc.cli_options import (
     screened_month,
     warn,
 )
-from ihss_calc.cli_types import AMOUNT, HOURS, FilePath
-from ihss_calc.i18n import N_, _, date_text, ngettext
+from ihss_calc.cli_types import AMOUNT, HOURS, YEAR, FilePath
+from ihss_calc.i18n import N_, _, date_text, ngettext, os_reason
 from ihss_calc.rules import (
     share_of_cost,
 )
@@ -118,7 +118,7 @@ class Ihss(click.Group):
         except OSError as exc:  # writing the result failed (ENOSPC, EIO, ...)
             _quiet_stdout()
             why = _("cannot write the result to standard output: {reason}")
-            raise click.ClickException(why.format(reason=exc.strerror or exc)) from None
+            raise click.ClickException(why.format(reason=os_reason(exc))) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except Exception as exc:  # a bug: said in one line (IHSS_DEBUG=1 shows the traceback)
@@ -279,7 +279,10 @@ def soc(ctx: click.Context, /, earned: Decimal, wage: Decimal | None, hours: Dec
                                  "too.").format(options=", ".join(for_page)))  # fmt: skip
     given = ctx.get_parameter_source("earned") is not click.core.ParameterSource.DEFAULT
     monthly = monthly_earnings(given, earned, wage, hours, yearly)
-    household = make_household(monthly.amount if monthly else earned, **options)
+    earned_as = ("--earned" if monthly is None
+                 else "--yearly" if yearly is not None else "--wage/--hours")  # fmt: skip
+    household = make_household(monthly.amount if monthly else earned, earned_as=earned_as,
+                               **options)  # fmt: skip
     rates, warnings = choose_rates(year, rates_file)
     household = household._replace(month=screened_month(month, rates.year, today()))
     result = share_of_cost(household, rates)
@@ -291,7 +294,7 @@ def soc(ctx: click.Context, /, earned: Decimal, wage: Decimal | None, hours: Dec
         try:
             write_worksheet(result, worksheet, said, page_for)
         except OSError as exc:
-            why = _("cannot write {file}: {reason}").format(file=worksheet, reason=exc.strerror)
+            why = _("cannot write {file}: {reason}").format(file=worksheet, reason=os_reason(exc))
             raise click.ClickException(why) from None
         click.echo(_("Worksheet written to {file}").format(file=worksheet), err=True)
     if as_json:
@@ -351,7 +354,7 @@ work-incentive figures, each with its status and sources. Or check a rates file 
 
 
 @cli.command("rates", help=RATES_HELP, epilog=RATES_EPILOG)
-@click.option("--year", type=int, default=None, help=N_("The year to show. Default: as for soc."))
+@click.option("--year", type=YEAR, default=None, help=N_("The year to show. Default: as for soc."))
 @click.option(
     "--json", "as_json", is_flag=True, help=N_("Print one JSON object instead of a table.")
 )

@@ -14,8 +14,8 @@ import click
 from ihss_calc import rates as rates_mod
 from ihss_calc.cli_lang import lang_option
 from ihss_calc.cli_options import warn
-from ihss_calc.cli_types import FilePath, format_from_name
-from ihss_calc.i18n import N_, _, ngettext
+from ihss_calc.cli_types import YEAR, FilePath, format_from_name
+from ihss_calc.i18n import N_, _, ngettext, os_reason
 
 BATCH_EPILOG = N_("""\b
 Examples:
@@ -69,7 +69,7 @@ in its place; the others go on. A one-line summary goes to stderr.
     "for an older spreadsheet's export."),
 )  # fmt: skip
 @click.option("--steps", is_flag=True, help=N_("Add each row's steps (JSON Lines output only)."))
-@click.option("--year", type=int, default=None, help=N_("Rates year for rows that give none."))
+@click.option("--year", type=YEAR, default=None, help=N_("Rates year for rows that give none."))
 @click.option(
     "--rates", "rates_file", metavar=N_("FILE"),
     type=FilePath(exists=True, dir_okay=False),
@@ -153,7 +153,7 @@ def _open_input(source: Path) -> io.BufferedIOBase:
     try:
         return source.open("rb")  # closed by the caller
     except OSError as exc:
-        why = _("cannot read {file}: {reason}").format(file=source, reason=exc.strerror)
+        why = _("cannot read {file}: {reason}").format(file=source, reason=os_reason(exc))
         raise click.BadParameter(why, param_hint="'FILE'") from None
 
 

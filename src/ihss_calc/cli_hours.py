@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from ihss_calc.cli_lang import lang_option, plain_option
-from ihss_calc.cli_types import FilePath, format_from_name
+from ihss_calc.cli_types import YEAR, FilePath, format_from_name
 from ihss_calc.i18n import N_, _
 
 HOURS_EPILOG = N_("""\b
@@ -32,7 +32,8 @@ Exit codes: 0 done, 1 bad rates file, 2 bad usage.
 def rates_options(command: Callable[..., None]) -> Callable[..., None]:
     """--year, --rates and --json, as both commands here take them."""
     options = [
-        click.option("--year", type=int, default=None, help=N_("Rates year. Default: as for soc.")),
+        click.option("--year", type=YEAR, default=None,
+                     help=N_("Rates year. Default: as for soc.")),
         click.option("--rates", "rates_file", metavar=N_("FILE"),
                      type=FilePath(exists=True, dir_okay=False),
                      help=N_("Use this rates file instead of the bundled one.")),
@@ -122,7 +123,10 @@ def hours(weekly: tuple[str, ...], monthly: str | None, impaired: bool | None,
         if impaired is None:
             raise click.UsageError(_("--monthly needs --severely-impaired or "
                                      "--not-severely-impaired: the county's finding."))  # fmt: skip
-        total = _pairs("--monthly", (f"m={monthly}",), _monthly_value)["m"]
+        try:
+            total = _monthly_value(monthly.strip())
+        except (ValueError, ArithmeticError) as exc:  # the words as typed, nothing added
+            raise click.BadParameter(str(exc), param_hint="'--monthly'") from None
     elif impaired is not None:
         raise click.UsageError(_("--severely-impaired goes with --monthly; with --weekly, ihss "
                                  "works it out from the categories."))  # fmt: skip
@@ -254,10 +258,23 @@ def check(source: Path, input_format: str | None, encoding: str, authorized: tup
     findings = sorted([*bad, *findings], key=lambda f: (f.rows[0] if f.rows else 1 << 62, f.kind))
     from ihss_calc import render_hours
 
-    if as_json:
-        render_hours.write_check_json(sys.stdout, findings, totals, len(visits), rates, warnings)
-    elif output_format.lower() == "csv":
-        render_hours.write_findings_csv(findings, sys.stdout)
+    if as_json or output_format.lower() == "csv":
+        # Written whole to a spooled file first (in memory up to 16 MB, on disk past it):
+        # a document is never cut short on stdout by an error halfway through.
+        import tempfile
+
+        from ihss_calc.stdout import write_in_chunks
+
+        with tempfile.SpooledTemporaryFile(max_size=1 << 24, mode="w+", encoding="utf-8",
+                                           newline="") as whole:  # fmt: skip
+            if as_json:
+                render_hours.write_check_json(whole, findings, totals, len(visits), rates,
+                                              warnings)  # fmt: skip
+            else:
+                render_hours.write_findings_csv(findings, whole)
+            whole.seek(0)
+            while piece := whole.read(1 << 16):
+                write_in_chunks(sys.stdout, piece)
     else:
         render_hours.findings_tables(findings, totals, len(visits), rates, periods=pay_periods)
     if any(f.severity != "info" for f in findings):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from ihss_calc.cli_types import AMOUNT, FilePath
+from ihss_calc.cli_types import AMOUNT, YEAR, FilePath, one_of, whole
 from ihss_calc.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -56,8 +56,8 @@ def household_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--blind", is_flag=True, help=N_("The recipient is blind.")),
         click.option("--spouse-blind", is_flag=True,
                      help=N_("The spouse is blind (needs --couple).")),
-        click.option("--medi-cal", type=click.Choice(list(MEDI_CAL), case_sensitive=False),
-                     default=None,
+        click.option("--medi-cal", type=one_of(tuple(MEDI_CAL)), default=None,
+                     metavar="[" + "|".join(MEDI_CAL) + "]",
                      help=N_("Your kind of Medi-Cal. ssi, magi, 1619b, wdp, ad-fpl and pickle mean "
                      "no share of cost; medically-needy also shows the Medi-Cal share of cost.")),
         click.option("--disability-income", type=AMOUNT, default="0", show_default=True,
@@ -74,7 +74,7 @@ def household_options(command: Callable[..., None]) -> Callable[..., None]:
                      metavar=N_("AMOUNT"),
                      help=N_("The part of --spouse-earned that is IHSS wages for caring for you: "
                      "not counted.")),
-        click.option("--children", type=click.IntRange(0, MAX_CHILDREN), default=0,
+        click.option("--children", type=whole(0, MAX_CHILDREN), default=0,
                      show_default=True, metavar=N_("N"),
                      help=N_("Children in the household who are not blind or disabled (under 18, "
                      "or under 22 and a student), for deeming from a spouse.")),
@@ -98,25 +98,25 @@ def household_options(command: Callable[..., None]) -> Callable[..., None]:
                      help=N_("Countable assets (resources): money in the bank, cash, stocks, other "
                      "property; your home and one car usually do not count. Checked against "
                      "Medi-Cal's asset limit where the year has one (2026 on).")),
-        click.option("--age", type=click.IntRange(0, MAX_AGE), default=None, metavar=N_("N"),
+        click.option("--age", type=whole(0, MAX_AGE), default=None, metavar=N_("N"),
                      help=N_("Your age, for the Medi-Cal programs screened (MAGI is for 19 to "
                      "64). Without it, MAGI is only possible.")),
         click.option("--medicare", is_flag=True,
                      help=N_("You have Medicare Part A or B (MAGI Medi-Cal is for people "
                      "without it).")),
-        click.option("--ssi-ended", type=click.Choice(SSI_ENDED, case_sensitive=False),
-                     default=None,
+        click.option("--ssi-ended", type=one_of(SSI_ENDED), default=None,
+                     metavar="[" + "|".join(SSI_ENDED) + "]",
                      help=N_("You got SSI cash once, and it stopped because of: earnings "
                      "(1619(b)), other (Pickle), childs-benefits (Disabled Adult Child) or "
                      "widows-benefits.")),
         click.option("--pickle-disregard", type=AMOUNT, default=None, metavar=N_("AMOUNT"),
                      help=N_("The Social Security the county disregards for Pickle, a month "
                      "(its factor table was not found: without it, Pickle is only possible).")),
-        click.option("--month", type=click.IntRange(1, 12), default=None, metavar=N_("1-12"),
+        click.option("--month", type=whole(1, 12), default=None, metavar=N_("1-12"),
                      help=N_("The month screened, of the rates' year: Medi-Cal's poverty-level "
                      "limits change in April. Default: this month in this year, otherwise "
                      "April.")),
-        click.option("--year", type=int, default=None,
+        click.option("--year", type=YEAR, default=None,
                      help=N_("Rates for this calendar year. Default: the latest year on file, not "
                      "after this year.")),
         click.option("--rates", "rates_file", metavar=N_("FILE"),
@@ -139,19 +139,25 @@ def screened_month(month: int | None, year: int, today_: Any) -> int:
     return int(today_.month) if year == today_.year else DEFAULT_MONTH
 
 
-def make_household(earned: Decimal, month: int = DEFAULT_MONTH, **options: Any) -> Household:
-    """The household the options describe; a combination the rules refuse exits 2."""
+def make_household(
+    earned: Decimal, month: int = DEFAULT_MONTH, earned_as: str = "--earned", **options: Any
+) -> Household:
+    """The household the options describe; a combination the rules refuse exits 2, naming
+    the options the person gave (``earned_as``: --wage/--hours or --yearly when earnings were
+    given so)."""
     chosen = {name: options[name] for name in HOUSEHOLD_OPTIONS}
     for name in ("child_incomes", "child_student_earnings"):
         chosen[name] = tuple(chosen[name])
-    if chosen["ssi_ended"] is not None:
-        chosen["ssi_ended"] = chosen["ssi_ended"].lower()
     household = Household(earned=earned, month=month, **chosen)
+
+    def named(field: str) -> str:
+        return earned_as if field == "earned" else option_name(field)
+
     try:
         check_household(household)
     except InputProblem as problem:
-        hint = f"'{option_name(problem.field)}'"
-        raise click.BadParameter(problem.text(option_name), param_hint=hint) from None
+        hint = f"'{named(problem.field)}'"
+        raise click.BadParameter(problem.text(named), param_hint=hint) from None
     return household
 
 

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
+from ihss_calc import values
 from ihss_calc.amounts import AmountError, parse_amount, parse_levels, parse_range
 from ihss_calc.i18n import _
+from ihss_calc.values import ValueProblem
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -29,7 +31,7 @@ class ParsedType(click.ParamType):  # type: ignore[type-arg]
             return value  # already parsed (a default)
         try:
             return self._parse(value)
-        except AmountError as exc:
+        except (AmountError, ValueProblem) as exc:
             self.fail(str(exc), param, ctx)
 
 
@@ -39,6 +41,16 @@ class FilePath(click.Path):
     that gives none is spared it (benchmarks/startup.py)."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        # click names the kind of path when the option is declared, before a language is
+        # chosen: name it again now, in the language of this run ("archivo", not "File").
+        import gettext
+
+        if self.file_okay and not self.dir_okay:
+            self.name = gettext.gettext("file")
+        elif self.dir_okay and not self.file_okay:
+            self.name = gettext.gettext("directory")
+        else:
+            self.name = gettext.gettext("path")
         if isinstance(value, str) and "\x00" in value:
             self.fail(_("{name} is not a file name: it holds a NUL byte").format(name=repr(value)),
                       param, ctx)  # fmt: skip
@@ -54,6 +66,19 @@ class FilePath(click.Path):
 
 AMOUNT = ParsedType("amount", parse_amount)
 RANGE = ParsedType("range", parse_range)
+YEAR = ParsedType("year", values.year)
+
+
+def whole(low: int, high: int) -> ParsedType:
+    """A whole number from ``low`` to ``high`` (``values.whole_number``)."""
+    return ParsedType("whole number", lambda text: values.whole_number(text, low, high))
+
+
+def one_of(codes: tuple[str, ...]) -> ParsedType:
+    """One of ``codes``, read as ``values.code`` reads it (any case, spaces or hyphens)."""
+    return ParsedType("code", lambda text: values.code(text, codes))
+
+
 LEVELS = ParsedType("levels", parse_levels)
 
 

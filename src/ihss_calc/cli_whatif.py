@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from ihss_calc.amounts import money_display
+from ihss_calc.amounts import MAX_AMOUNT, money_display
 from ihss_calc.cli_lang import lang_option, plain_option
 from ihss_calc.cli_options import (
     household_options,
@@ -19,7 +19,7 @@ from ihss_calc.cli_options import (
 )
 from ihss_calc.cli_types import AMOUNT, HOURS_RANGE, LEVELS, FilePath
 from ihss_calc.earnings import from_wage, from_yearly, looks_yearly
-from ihss_calc.i18n import N_, _
+from ihss_calc.i18n import N_, _, os_reason
 
 WHATIF_EPILOG = N_("""\b
 Examples:
@@ -134,7 +134,7 @@ def whatif(earnings: Levels | None, wage: Decimal | None, hours: Levels | None,
         try:
             write_chart(answer, chart)
         except OSError as exc:
-            why = _("cannot write {file}: {reason}").format(file=chart, reason=exc.strerror)
+            why = _("cannot write {file}: {reason}").format(file=chart, reason=os_reason(exc))
             raise click.ClickException(why) from None
         click.echo(_("Chart written to {file}").format(file=chart), err=True)
     if as_json:
@@ -186,4 +186,11 @@ def _earnings(
         )
         step = None if hours[1] is None else from_wage(wage, hours[1]).amount
     how = _("{how}, each rounded to the cent (half up)").format(how=how)
+    given = "--yearly" if yearly is not None else "--wage/--hours"
+    for point in points:
+        if point.amount > MAX_AMOUNT:  # as soc refuses it, naming what was given
+            why = _("{amount} a month is more than {most}").format(
+                amount=money_display(point.amount), most=money_display(MAX_AMOUNT)
+            )
+            raise click.BadParameter(why, param_hint=f"'{given}'")  # fmt: skip
     return [p.amount for p in points], step, how

@@ -124,3 +124,29 @@ def date_text(day: dt.date) -> str:
     from babel.dates import format_date
 
     return format_date(day, format="long", locale="es_US")
+
+
+# The system's words for why a file could not be read or written, in the language chosen:
+# the C library gives them in English whatever --lang says.
+OS_REASONS = {
+    "ENOENT": N_("no such file or directory"),
+    "EACCES": N_("permission denied"),
+    "EPERM": N_("operation not permitted"),
+    "EISDIR": N_("it is a directory"),
+    "ENOTDIR": N_("a part of the path is not a directory"),
+    "ENOSPC": N_("no space left on the device"),
+    "EROFS": N_("the file system is read-only"),
+    "EEXIST": N_("it already exists"),
+    "EIO": N_("input/output error"),
+    "ENAMETOOLONG": N_("the name is too long"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why ``exc`` happened, in words of the language chosen where ihss has them."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or -1, "")
+    if language() != "en" and name in OS_REASONS:
+        return _(OS_REASONS[name])
+    return exc.strerror or str(exc)  # in English, the system's own words

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 from ihss_calc import rates_cache
-from ihss_calc.i18n import N_, _, ngettext
+from ihss_calc.i18n import N_, _, ngettext, os_reason
 
 HOUSEHOLD_KINDS = (
     "individual",
@@ -180,7 +180,7 @@ def load_file(path: "Path") -> Rates:
         why = _("not UTF-8 text: {reason}").format(reason=exc.reason)
         raise RatesError(str(path), [(_whole_file(), why)]) from None
     except OSError as exc:
-        why = _("cannot be read: {reason}").format(reason=exc.strerror)
+        why = _("cannot be read: {reason}").format(reason=os_reason(exc))
         raise RatesError(str(path), [(_whole_file(), why)]) from None
     return parse(text, str(path), name=path.name)
 

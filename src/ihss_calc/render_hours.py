@@ -122,7 +122,7 @@ def _finding(f: Finding) -> dict[str, Any]:
 def _period(when: tuple[int, int, int]) -> str:
     """A pay period as the JSON writes it: 2026-03 1st-15th."""
     year, month, half = when
-    return f"{year}-{month:02d} {HALVES[half]}"
+    return f"{year:04d}-{month:02d} {HALVES[half]}"
 
 
 class _Texts(dict[Any, str]):
@@ -263,7 +263,7 @@ def findings_tables(
             table.add_column(Text(_(name)), justify="right" if right else "left")
         for (provider, recipient, (year, month, half)), minutes in t.pay_periods():
             if recipient:  # a row of travel only is in no recipient's pay period
-                period = f"{year}-{month:02d} {_(HALVES[half])}"
+                period = f"{year:04d}-{month:02d} {_(HALVES[half])}"
                 table.add_row(Text(provider), Text(recipient), Text(period),
                               Text(str(hours(minutes))))  # fmt: skip
         out.print(table)

@@ -9,6 +9,7 @@ level and sources that are not listed.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -337,8 +338,15 @@ def _message(error: Any) -> str:
     template = PYDANTIC_MESSAGES.get(error["type"])
     if template is None:
         return str(error["msg"])
+    context = dict(error.get("ctx", {}))
+    if error["type"] == "literal_error":  # pydantic joins the choices with an English "or"
+        choices = re.findall(r"'[^']*'", str(context.get("expected", "")))
+        if len(choices) > 1:
+            context["expected"] = _("{items} or {last}").format(
+                items=", ".join(choices[:-1]), last=choices[-1]
+            )
     try:
-        return _(template).format(**error.get("ctx", {}))
+        return _(template).format(**context)
     except (KeyError, IndexError):
         return str(error["msg"])
 

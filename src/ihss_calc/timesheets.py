@@ -17,7 +17,7 @@ from typing import Any
 
 from ihss_calc.i18n import _, ngettext
 from ihss_calc.rules.timesheets import Finding
-from ihss_calc.rules.visits import DAY, LAST_YEAR, Row, Visits
+from ihss_calc.rules.visits import DAY, FIRST_SUNDAY, LAST_YEAR, Row, Visits
 from ihss_calc.tabular import BadInput, Lines
 
 COLUMNS = ("provider", "recipient", "date", "start", "end", "travel_hours")
@@ -50,6 +50,9 @@ def parse_date(text: str) -> int:
     if year > LAST_YEAR:
         why = _("{value} is after the year {last}, the last ihss can check")
         raise RowProblem("date", why.format(value=repr(text), last=LAST_YEAR))
+    if date.toordinal() < FIRST_SUNDAY:  # its workweek began before 0001-01-01
+        why = _("{value} is before {first}, the first Sunday: its workweek cannot be checked")
+        raise RowProblem("date", why.format(value=repr(text), first="0001-01-07"))
     return date.toordinal()
 
 
@@ -166,6 +169,9 @@ def _csv_rows(lines: Lines, bad_rows: list[Finding]) -> Iterator[tuple[Any, ...]
     if header is None:
         raise BadInput(_("the file is empty; it needs a header row: {columns}").format(
             columns=", ".join(REQUIRED)))  # fmt: skip
+    problem = lines.header_problem()  # bytes that are not text: said as batch says it
+    if problem:
+        raise BadInput(problem)
     keys = [name.strip().lower() for name in header]
     for key in keys:
         if keys.count(key) > 1:

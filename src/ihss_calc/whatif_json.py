@@ -51,8 +51,13 @@ def _point(p: Point, by_hours: bool) -> dict[str, Any]:
     if by_hours:
         body["hours"] = p.hours
     body.update({
-        "share_of_cost": p.share_of_cost,
+        "countable_unearned_income": p.countable_unearned_income,
+        "countable_earned_income": p.countable_earned_income,
         "total_countable_income": p.total_countable_income,
+        "payment_level": p.payment_level,
+        "above_payment_level": p.above_payment_level,
+        "computed_share_of_cost": p.computed_share_of_cost,
+        "share_of_cost": p.share_of_cost,
         "wdp_countable_income": p.wdp_countable_income,
         "wdp_likely_eligible": p.wdp_likely_eligible,
         "share_of_cost_with_wdp": p.share_of_cost_with_wdp,

@@ -14,10 +14,9 @@ from ihss_calc.rates import Figure, Rates
 from ihss_calc.rules.countable import total_countable
 from ihss_calc.rules.deeming import deem
 from ihss_calc.rules.household import Household
-from ihss_calc.rules.incentives import share_at_earnings
 from ihss_calc.rules.placement import Placement
 from ihss_calc.rules.screening import resource_limit
-from ihss_calc.rules.share import placement_at
+from ihss_calc.rules.share import Result, share_of_cost
 
 CENT = Decimal("0.01")
 
@@ -31,15 +30,23 @@ class Work(NamedTuple):
 
 
 class Level(NamedTuple):
-    """One level of earnings, worked out."""
+    """One level of earnings, worked out: ``result`` is what ``ihss soc`` gives for it."""
 
     earned: Decimal
     household: Household  # at this level: earnings, unearned income as it would be
     ssdi: Decimal | None  # SSDI paid (None without --ssdi)
     ssi_ssp: Decimal | None  # SSI/SSP cash (None without --gets-ssi)
-    share_of_cost: Decimal  # on share-of-cost Medi-Cal, rounded, before Medi-Cal
-    placement: Placement
+    result: Result  # share_of_cost() for this household: the same function as soc
     kept: Decimal  # earnings + unearned + SSI/SSP − the share of cost where placed
+
+    @property
+    def share_of_cost(self) -> Decimal:
+        """On share-of-cost Medi-Cal, rounded, before Medi-Cal."""
+        return self.result.computed_share_of_cost
+
+    @property
+    def placement(self) -> Placement:
+        return self.result.placement
 
 
 def sga(h: Household, rates: Rates) -> Figure | None:
@@ -64,11 +71,11 @@ def at_level(h: Household, rates: Rates, work: Work, earned: Decimal) -> Level:
             at = at._replace(medi_cal="ssi")
         elif earned and at.ssi_ended is None:  # earnings ended the cash: 1619(b)'s case
             at = at._replace(ssi_ended="earnings")
-    share = share_at_earnings(at, rates, earned, deem(at, rates))
-    placed = placement_at(at, rates)
-    pays = share if placed.share_of_cost is None else placed.share_of_cost
+    result = share_of_cost(at, rates, headroom=False)
+    placed = result.placement
+    pays = result.computed_share_of_cost if placed.share_of_cost is None else placed.share_of_cost
     kept = earned + at.unearned + (cash or ZERO) - pays
-    return Level(earned, at, None if not ssdi else paid, cash, share, placed, kept)
+    return Level(earned, at, None if not ssdi else paid, cash, result, kept)
 
 
 def ssi_ssp(h: Household, rates: Rates) -> Decimal:

@@ -87,8 +87,10 @@ class Result(NamedTuple):
         return self.medi_cal is not None and self.medi_cal.no_share_of_cost
 
 
-def share_of_cost(household: Household, rates: Rates) -> Result:
-    """The share of cost for ``household`` under ``rates``, with every step that led to it."""
+def share_of_cost(household: Household, rates: Rates, *, headroom: bool = True) -> Result:
+    """The share of cost for ``household`` under ``rates``, with every step that led to it.
+    ``headroom=False`` leaves out the search for the most that can be earned before paying
+    (``max_earned_without_soc`` None): a what-if sweep asks it once, not at every level."""
     h = household
     check_household(h)
     own = compute(rates, h.kind, h.unearned, h.earned, h.irwe, h.bwe)
@@ -130,7 +132,9 @@ def share_of_cost(household: Household, rates: Rates) -> Result:
         medi_cal=program,
         steps=tuple(steps),
         notes=notes,
-        max_earned_without_soc=None if h.free else max_earned_without_soc(h, rates),
+        max_earned_without_soc=(
+            None if h.free or not headroom else max_earned_without_soc(h, rates)
+        ),
         wdp=wdp,
         threshold_1619b=threshold_1619b(h, rates),
         medi_cal_share=mc_share,

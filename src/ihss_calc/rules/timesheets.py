@@ -188,7 +188,7 @@ def _months(
     cap = h["monthly_cap_severely_impaired"]
     for (recipient, month), minutes in t.months():
         claimed = hours(minutes)
-        name = f"{month[0]}-{month[1]:02d}"
+        name = f"{month[0]:04d}-{month[1]:02d}"
         if recipient in authorized and claimed > authorized[recipient]:
             found.append(Finding(
                 "over_authorized", "violation", rows.want("month", (recipient, month)),

@@ -10,12 +10,10 @@ from typing import NamedTuple
 
 from ihss_calc.amounts import ZERO
 from ihss_calc.rates import Figure, Rates
-from ihss_calc.rules.countable import total_countable
 from ihss_calc.rules.household import Household, check_household
 from ihss_calc.rules.incentives import (
     max_earned_under_wdp_limit,
     max_earned_without_soc,
-    wdp_check,
     wdp_countable_income,
     wdp_limit,
 )
@@ -23,10 +21,11 @@ from ihss_calc.rules.keep import NO_WORK, Cliff, Level, Work, at_level, cliffs
 
 
 class Point(NamedTuple):
-    """One earnings level of a what-if sweep."""
+    """One earnings level of a what-if sweep: the fields of ``ihss soc`` for that level (the
+    same function gives them), and what you keep."""
 
     earned: Decimal
-    total_countable_income: Decimal  # the recipient's own
+    total_countable_income: Decimal  # as soc gives it: with deeming, the deciding computation's
     share_of_cost: Decimal  # after Medi-Cal, as ``share_of_cost`` gives it
     wdp_countable_income: Decimal
     wdp_likely_eligible: bool | None  # None without earnings or without a limit to use
@@ -38,6 +37,11 @@ class Point(NamedTuple):
     ssdi: Decimal | None = None  # SSDI paid, with --ssdi
     ssi_ssp: Decimal | None = None  # SSI/SSP cash, with --gets-ssi
     hours: Decimal | None = None  # hours a week, when earnings were swept by hours
+    countable_unearned_income: Decimal = ZERO
+    countable_earned_income: Decimal = ZERO
+    payment_level: Decimal = ZERO  # the deciding computation's level, as soc gives it
+    above_payment_level: Decimal = ZERO
+    computed_share_of_cost: Decimal = ZERO
 
 
 def sweep(
@@ -47,12 +51,11 @@ def sweep(
     work: Work = NO_WORK,
     hours: list[Decimal] | None = None,
 ) -> tuple[list[Point], list[Cliff]]:
-    """Each level of earnings worked out, the other inputs as given, and the cliffs between
-    them (docs/rules.md §12–§13)."""
+    """Each level of earnings worked out by ``share_of_cost`` itself, the other inputs as
+    given, and the cliffs between them (docs/rules.md §12–§13)."""
     h = household
     check_household(h)
     zero = ZERO.quantize(rates.rounding.quantum.value, rounding=rates.rounding.mode)
-    limit = wdp_limit(h, rates)
 
     def level(earned: Decimal) -> Level:
         return at_level(h, rates, work, earned)
@@ -60,26 +63,29 @@ def sweep(
     levels = [level(earned) for earned in earnings]
     points = []
     for i, v in enumerate(levels):
-        at = v.household
-        share = zero if h.free else v.share_of_cost
-        likely = None if limit is None else wdp_check(at, rates).likely_eligible  # type: ignore[union-attr]
+        r = v.result
+        c = r.countable
+        wdp = r.wdp
         points.append(
             Point(
                 earned=v.earned,
-                total_countable_income=total_countable(
-                    at.unearned, v.earned, at.irwe, at.bwe, rates
-                ),
-                share_of_cost=share,
-                wdp_countable_income=wdp_countable_income(at, rates, v.earned),
-                wdp_likely_eligible=likely,
-                share_of_cost_with_wdp=zero if likely else share,
+                total_countable_income=c.total,
+                share_of_cost=r.share_of_cost,
+                wdp_countable_income=wdp_countable_income(v.household, rates, v.earned),
+                wdp_likely_eligible=None if wdp is None else wdp.likely_eligible,
+                share_of_cost_with_wdp=zero if wdp and wdp.likely_eligible else r.share_of_cost,
                 kept=v.kept,
-                placement=v.placement.program,
-                placement_share_of_cost=v.placement.share_of_cost,
-                unearned=at.unearned,
+                placement=r.placement.program,
+                placement_share_of_cost=r.placement.share_of_cost,
+                unearned=v.household.unearned,
                 ssdi=v.ssdi,
                 ssi_ssp=v.ssi_ssp,
                 hours=None if hours is None else hours[i],
+                countable_unearned_income=c.countable_unearned,
+                countable_earned_income=c.countable_earned,
+                payment_level=r.payment_level.value,
+                above_payment_level=r.above_level,
+                computed_share_of_cost=r.computed_share_of_cost,
             )
         )
     return points, cliffs(levels, level)
