@@ -20,6 +20,7 @@ from hypothesis import given, settings
 
 from ihss_calc import batch
 from ihss_calc.cli_batch import batch_rates
+from ihss_calc.jsonout import dumps, row_extras
 from ihss_calc.rules import Household, share_of_cost
 from tests.helpers import PUBLIC_CASES, household_from_row, public_cases, run, run_on_terminal
 from tests.test_properties import households
@@ -49,8 +50,9 @@ def test_every_public_case_equals_soc() -> None:
     cases = list(public_cases())
     assert [r["id"] for r in rows] == [c["id"] for c in cases]
     for row, case in zip(rows, cases, strict=True):
-        soc = run("soc", "--json", "--year", case["year"], *soc_args(case))
-        expected = json.loads(soc.stdout, parse_float=D)
+        soc = run("soc", "--json", "--show-medi-cal-soc", "--year", case["year"],
+                  *soc_args(case))  # fmt: skip
+        expected = flat_soc(json.loads(soc.stdout, parse_float=D))
         for field in (*RESULT_FIELDS, "household", "medi_cal", "rates", "warnings"):
             if field != "placement":
                 assert row[field] == expected[field], (case["id"], field)
@@ -61,6 +63,15 @@ def test_every_public_case_equals_soc() -> None:
         assert row["input_share_of_cost"] == case["share_of_cost"]  # renamed: ihss writes one
         assert row["total_countable_income"] == D(case["total_countable_income"])
         assert row["share_of_cost"] == D(case["share_of_cost"])
+
+
+def flat_soc(soc: dict[str, Any]) -> dict[str, Any]:
+    """``soc --json --show-medi-cal-soc`` with the fields a batch row writes flat: WDP likely,
+    the Medi-Cal share of cost."""
+    soc["wdp_likely_eligible"] = soc["wdp"]["likely_eligible"] if soc["wdp"] else None
+    mc = soc["medi_cal_share_of_cost"]
+    soc["medi_cal_soc"] = mc["share_of_cost"] if mc else None
+    return soc
 
 
 def soc_args(case: dict[str, str]) -> list[str]:
@@ -97,6 +108,10 @@ def test_engine_equals_soc_for_any_household(h: Household) -> None:
                        expected.computed_share_of_cost, expected.share_of_cost,
                        expected.placement.share_of_cost]  # fmt: skip
         assert r[7] == expected.placement.program
+        # WDP likely, the headroom and the Medi-Cal share of cost, as a --steps run gives them
+        extras = row_extras(expected)
+        assert (r[9], r[10], r[11]) == tuple(dumps(extras[k], indent=None) for k in (
+            "wdp_likely_eligible", "max_earned_without_soc", "medi_cal_soc"))  # fmt: skip
 
 
 CSV_WITH_BAD_ROWS = """\
@@ -120,7 +135,10 @@ m,"$1,800.00",0,0,0,1,0,0,,2022,"quoted, with a comma"
 def test_bad_rows_are_reported_in_place_and_nothing_is_lost(tmp_path: Path) -> None:
     result = run("batch", str(write(tmp_path, "cases.csv", CSV_WITH_BAD_ROWS)))
     assert result.exit_code == 1
-    assert result.stderr == "ihss batch: 13 rows read, 11 failed\n"
+    assert result.stderr == (
+        "ihss batch: reading unearned, earned, irwe, bwe, couple, blind, spouse_blind, "
+        "medi_cal, year; passing through id, note\nihss batch: 13 rows read, 11 failed\n"
+    )
     rows = jsonl(result.stdout)
     assert [r["line"] for r in rows] == list(range(2, 15))
     errors = {r["id"]: r.get("error") for r in rows}
@@ -166,7 +184,9 @@ def test_missing_columns_take_soc_defaults(tmp_path: Path) -> None:
     assert result.exit_code == 0
     rows = jsonl(result.stdout)
     assert [r["line"] for r in rows] == [2, 4]  # the blank line is not a row
-    soc = json.loads(run("soc", "--unearned", "1000", "--json").stdout, parse_float=D)
+    soc = json.loads(run("soc", "--unearned", "1000", "--json", "--show-medi-cal-soc").stdout,
+                     parse_float=D)  # fmt: skip
+    soc = flat_soc(soc)
     soc["placement"] = soc["placement"]["program"]  # batch writes the code, flat
     for row in rows:
         for field in RESULT_FIELDS:
@@ -247,7 +267,7 @@ def test_jsonl_in_and_out(tmp_path: Path) -> None:
     assert parsed[7]["share_of_cost"] == D("14.36")
     assert result.stderr == (
         "Warning: the input column 'error' passes through as 'input_error': the output has a "
-        "field of that name.\nihss batch: 8 rows read, 5 failed\n"
+        "field of that name.\nihss batch: 8 rows read, 5 failed, 1 blank row skipped\n"
     )
 
 
@@ -262,7 +282,8 @@ def test_jsonl_to_csv(tmp_path: Path) -> None:
         "a,1,1000.00,500.00,0.00,0.00,false,false,false,,2022,0.00,,,0.00,0,,,0.00,false,,"
         ",false,,,6,individual,"  # age, medicare, ssi_ended, pickle_disregard; June (today's)
     )
-    assert ",157.29,ad-fpl,0.00,,,,,bundled rates_2022.toml," in lines[1]
+    # placement, WDP likely, headroom, Medi-Cal share of cost, then deeming and the others
+    assert ",157.29,ad-fpl,0.00,true,185.43,598.00,,,,,bundled rates_2022.toml," in lines[1]
 
 
 def test_csv_output_columns(tmp_path: Path) -> None:
@@ -273,10 +294,10 @@ def test_csv_output_columns(tmp_path: Path) -> None:
     assert lines[1] == (
         "a,seed,2,1000.00,500.00,0.00,0.00,false,false,false,,2022,0.00,,,0.00,0,,,0.00,false,,"
         ",false,,,6,individual,980.00,217.50,1197.50,1040.21,157.29,157.29,157.29,ad-fpl,0.00,"
-        ",,,,bundled rates_2022.toml,,"
+        "true,185.43,598.00,,,,,bundled rates_2022.toml,,"
     )
     assert lines[2] == (
-        "b,negative,3," + "," * 40 + "Invalid value for 'unearned': '-5' is negative; "
+        "b,negative,3," + "," * 43 + "Invalid value for 'unearned': '-5' is negative; "
         "amounts must be 0 or more"
     )
 
@@ -298,8 +319,8 @@ def test_stdin_needs_a_format() -> None:
     result = run("batch", "-")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.endswith(
-        "Error: cannot tell the input format from standard input; pass --input-format csv or "
-        "jsonl.\n"
+        "Error: cannot tell the input format from standard input; pass --input-format csv, "
+        "jsonl or xlsx.\n"
     )
 
 
@@ -324,7 +345,7 @@ def test_stdin(tmp_path: Path) -> None:
                            "spouse_ihss_wages, children, child_incomes, "
                            "child_student_earnings, health_premiums, "
                            "show_medi_cal_soc, assets, age, medicare, ssi_ended, "
-                           "pickle_disregard, month); CSV input "
+                           "pickle_disregard, month, wage, hours, yearly); CSV input "
                            "needs a header row"),
         ("unearned,unearned\n1,2\n", "the header names the column 'unearned' twice"),
     ],
@@ -340,7 +361,8 @@ def test_empty_input(tmp_path: Path) -> None:
     for text in ("", "unearned,earned\n"):
         result = run("batch", str(write(tmp_path, "e.csv", text)))
         assert (result.exit_code, result.stdout) == (0, "")
-        assert result.stderr == "ihss batch: 0 rows read, 0 failed\n"
+        said = "ihss batch: reading unearned, earned\n" if text else ""
+        assert result.stderr == said + "ihss batch: 0 rows read, 0 failed\n"
 
 
 def test_spreadsheet_bom_and_crlf(tmp_path: Path) -> None:
@@ -391,8 +413,8 @@ def test_format_from_name(tmp_path: Path) -> None:
     result = run("batch", str(path))
     assert result.exit_code == 2
     assert result.stderr.endswith(
-        "Error: cannot tell the input format from the name 'cases.txt'; pass --input-format csv "
-        "or jsonl.\n"
+        "Error: cannot tell the input format from the name 'cases.txt'; pass --input-format csv, "
+        "jsonl or xlsx.\n"
     )
     assert run("batch", str(path), "--input-format", "csv").exit_code == 0
 
@@ -403,6 +425,7 @@ def test_year_option_and_warning_once(tmp_path: Path) -> None:
     rows = jsonl(result.stdout)
     assert [r["rates"]["year"] for r in rows] == [2023, 2024, 2023, 2024]
     assert result.stderr == (
+        "ihss batch: reading unearned, year\n"
         "Warning: these are 2023 rates, for a year that has not started (it is 2022).\n"
         "Warning: these are 2024 rates, for a year that has not started (it is 2022).\n"
         "ihss batch: 4 rows read, 0 failed\n"

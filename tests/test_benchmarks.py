@@ -48,3 +48,14 @@ def test_the_timesheet_benchmark_runs_and_checks_its_output() -> None:
     assert "2,000 visits: " in result.stdout
     assert "(median of 2: " in result.stdout
     assert "targets: 10 s (met), 200 MB (met)" in result.stdout
+
+
+def test_the_caseload_benchmark_runs_and_checks_its_output() -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "caseload.py"), "--rows", "300", "--runs", "1"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "300 rows, median of 1, one core, start-up included:" in result.stdout
+    assert "--steps ÷ plain: " in result.stdout
+    assert "checked: the workbook's output is the CSV's, byte for byte" in result.stdout

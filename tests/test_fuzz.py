@@ -163,8 +163,8 @@ def csv_input(draw: st.DrawFn) -> tuple[str, int]:
     for _ in range(draw(st.integers(0, 8))):
         width = draw(st.sampled_from([len(header), len(header), len(header) + 1, 1]))
         row = [draw(CELL) for _ in range(width)]
-        if row == [""]:
-            continue  # a blank line is no record
+        if not any(cell.strip() for cell in row):
+            continue  # a blank line, or only delimiters and spaces, is no record
         writer.writerow(row)
         records += 1
     return out.getvalue(), records

@@ -241,12 +241,37 @@ def test_batch_counts_rows_with_plurals(tmp_path: Path) -> None:
     two = tmp_path / "two.csv"
     two.write_text("unearned\n1000\n-5\n", encoding="utf-8")
     assert run("--lang", "es", "batch", str(one)).stderr == (
-        "ihss batch: 1 fila leída, 0 con error\n")  # fmt: skip
+        "ihss batch: se leen unearned\nihss batch: 1 fila leída, 0 con error\n")  # fmt: skip
     result = run("--lang", "es", "batch", str(two))
-    assert result.stderr == "ihss batch: 2 filas leídas, 1 con error\n"
+    assert (
+        result.stderr == "ihss batch: se leen unearned\nihss batch: 2 filas leídas, 1 con error\n"
+    )
     row = json.loads(result.stdout.splitlines()[1])
     assert row["error"] == (
         "Valor no válido para 'unearned': '-5' es negativo; las cantidades deben ser 0 o más"
+    )
+    blank = tmp_path / "blank.csv"
+    blank.write_text("id,unearned\na,1000\n,\n", encoding="utf-8")
+    result = run("--lang", "es", "batch", str(blank), "--summary")
+    assert result.stderr == (
+        "ihss batch: se leen unearned; pasan sin cambios id\n"
+        "ihss batch: 1 fila leída, 0 con error, 1 fila vacía omitida\n"
+        "Resumen de los casos:\n"
+        "  1 fila leída; 0 con error; 1 vacías omitidas.\n"
+        "  0 pagan una parte del costo en el programa probable: $0.00 al mes en total.\n"
+        "  Por programa probable:\n"
+        "            1  el programa para Personas Mayores y con Discapacidad según el Nivel "
+        "Federal de Pobreza (A&D FPL)\n"
+        "  0 filas tienen una advertencia.\n"
+    )
+    near = tmp_path / "near.csv"
+    near.write_text("id,Unearned Income\na,1000\n", encoding="utf-8")
+    result = run("--lang", "es", "batch", str(near))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.endswith(
+        f"Error: {near}: la columna 'Unearned Income' parece la columna de entrada 'unearned' "
+        "pero no está escrita como ella: cámbiele el nombre (--rename "
+        "'Unearned Income=unearned') o consérvela como datos (--passthrough 'Unearned Income')\n"
     )
 
 

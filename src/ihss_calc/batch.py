@@ -42,7 +42,7 @@ from ihss_calc.rules import (
     exclusions,
     share_of_cost,
 )
-from ihss_calc.rules.incentives import wdp_limit
+from ihss_calc.rules.incentives import headroom_guess, largest_cents, wdp_limit
 from ihss_calc.rules.screening import in_force
 
 AMOUNT_COLUMNS = ("unearned", "earned", "irwe", "bwe")
@@ -58,7 +58,8 @@ PROFILE = slice(4, 9)  # the columns a profile is made of: couple … year
 RESULT_FIELDS = ("countable_unearned_income", "countable_earned_income",
                  "total_countable_income", "payment_level", "above_payment_level",
                  "computed_share_of_cost", "share_of_cost", "placement",
-                 "placement_share_of_cost")  # fmt: skip
+                 "placement_share_of_cost", "wdp_likely_eligible", "max_earned_without_soc",
+                 "medi_cal_soc")  # fmt: skip
 FULL_RESULT_FIELDS = ("deemed", "medi_cal_share_of_cost", "buy_out", "assets_over_limit")
 CSV_FIELDS = ("line", *INPUT_COLUMNS, "household", *RESULT_FIELDS, *FULL_RESULT_FIELDS,
               "rates_file", "warnings", "error")  # fmt: skip
@@ -106,6 +107,9 @@ class Profile:
     month: int  # the month screened for Medi-Cal (the column's, or the default)
     ad_fpl_limit: Decimal | None  # the A&D FPL limit in force that month, if on file
     wdp_limit: Decimal | None  # WDP's, likewise
+    mc_quantum: Decimal  # the Medi-Cal share of cost: income to the dollar (22 CCR 50653) ...
+    mc_mode: str
+    mc_need: Decimal  # ... less the maintenance need (one person, or two adults)
 
 
 class Engine:
@@ -160,7 +164,8 @@ class Engine:
             '"countable_unearned_income": %s, "countable_earned_income": %s, '
             f'"total_countable_income": %s, "payment_level": {fixed[1]}, '
             '"above_payment_level": %s, "computed_share_of_cost": %s, "share_of_cost": %s, '
-            '"placement": "%s", "placement_share_of_cost": %s, '
+            '"placement": "%s", "placement_share_of_cost": %s, "wdp_likely_eligible": %s, '
+            '"max_earned_without_soc": %s, "medi_cal_soc": %s, '
             f'"medi_cal": {fixed[2]}, "rates": {fixed[3]}, "warnings": {fixed[4]}}}\n'
         )
         ad_fpl = in_force(h, rates.ad_fpl_limit, rates.ad_fpl_limit_before_april)
@@ -182,14 +187,18 @@ class Engine:
             month=h.month,
             ad_fpl_limit=None if ad_fpl_limit is None else ad_fpl_limit.value,
             wdp_limit=None if wdp is None else wdp.value,
+            mc_quantum=rates.medi_cal_rounding.quantum.value,
+            mc_mode=rates.medi_cal_rounding.mode,
+            mc_need=rates.maintenance_need["two_adults" if h.couple else "one_person"].value,
         )
 
     def work(
         self, values: tuple[str, ...]
-    ) -> tuple[Profile, str, str, str, str, str, str, str, str]:
+    ) -> tuple[Profile, str, str, str, str, str, str, str, str, str, str, str]:
         """One row that gives none of FULL_COLUMNS: its profile and the texts of countable
         unearned, countable earned, total, above the level, computed share of cost, share of
-        cost, the placement and the share of cost there. ``values`` are the texts of
+        cost, the placement and the share of cost there, WDP likely, the headroom and the
+        Medi-Cal share of cost (JSON texts: "null" where there is none). ``values`` are the texts of
         INPUT_COLUMNS ("" if missing). The hot path of batch work: no more than the rules and
         the texts they give."""
         p = self._profiles.get(values[PROFILE])
@@ -215,18 +224,27 @@ class Engine:
         # money_text is canonical, so an amount the rounding left alone has the same text.
         computed_text = above_text if computed == above else money_text(computed)
         share_text = ZERO_TEXT if p.free else computed_text
+        wdp = _wdp_likely(p, c, unearned, earned, irwe, bwe, disability)
         # The placement: the person's word; else A&D FPL, the common case, inline; else WDP
-        # or medically needy (_placement).
+        # or medically needy.
         if p.code:
             placed, placed_text = p.code, share_text
         elif p.ad_fpl_limit is not None and c[9] <= p.ad_fpl_limit:
             placed, placed_text = "ad-fpl", ZERO_TEXT
+        elif wdp:
+            placed, placed_text = "wdp", ZERO_TEXT
         else:
-            placed = _placement(p, c, unearned, earned, irwe, bwe, disability)
-            placed_text = computed_text if placed == "medically-needy" else ZERO_TEXT
+            placed, placed_text = "medically-needy", computed_text
+        top = fast_headroom(p, unearned, irwe, bwe, c[1])
+        # income to the dollar, less the need: the text of a whole number of dollars
+        rounded = c[9].quantize(p.mc_quantum, rounding=p.mc_mode)
+        mc_text = (money_text((rounded - p.mc_need).quantize(p.mc_quantum, rounding=p.mc_mode))
+                   if rounded > p.mc_need else ZERO_TEXT)  # fmt: skip
         return (p, money_text(c[1]) if c[1] else ZERO_TEXT,
                 money_text(c[8]) if c[8] else ZERO_TEXT, money_text(c[9]) if c[9] else ZERO_TEXT,
-                above_text, computed_text, share_text, placed, placed_text)  # fmt: skip
+                above_text, computed_text, share_text, placed, placed_text,
+                "null" if wdp is None else ("true" if wdp else "false"),
+                "null" if top is None else money_text(top), mc_text)  # fmt: skip
 
     def household(self, values: tuple[str, ...]) -> tuple[Household, Profile]:
         """The full household of a row, checked (``RowError`` if the rules refuse it)."""
@@ -268,7 +286,7 @@ class Engine:
         return share_of_cost(household, profile.rates), profile
 
 
-def _placement(
+def _wdp_likely(
     p: Profile,
     c: tuple[Decimal, ...],
     unearned: Decimal,
@@ -276,25 +294,44 @@ def _placement(
     irwe: Decimal,
     bwe: Decimal,
     disability: Decimal,
-) -> str:
-    """The placement of a row that gives none of FULL_COLUMNS (so no age, Medicare, SSI
-    history, premiums, assets or spouse), as ``rules.placement`` finds it: with those
-    unknown, no program before A&D FPL can be likely (SSI needs resources, MAGI an age, the
-    rest an SSI history), so the first likely one is A&D FPL, WDP or medically needy. ``c``
-    is the row's ``countable_amounts``. A speed trick for the hot path (benchmarks/batch.py);
-    tests/test_batch.py checks it against ``share_of_cost``'s placement for any such row."""
-    if p.code:
-        return p.code
-    if p.ad_fpl_limit is not None and c[9] <= p.ad_fpl_limit:
-        return "ad-fpl"
-    if earned and p.wdp_limit is not None:
-        if disability:  # WDP leaves disability income out: count the rest again
-            other = countable_amounts(unearned - disability, earned, irwe, bwe, *p.exclusions)
-        else:  # nothing left out: the row's own amounts
-            other = c
-        if other[9] < p.wdp_limit and other[1] < p.level:
-            return "wdp"
-    return "medically-needy"
+) -> bool | None:
+    """``wdp.likely_eligible`` for a row that gives none of FULL_COLUMNS (no assets, no
+    spouse), as ``rules.incentives.wdp_check`` finds it: working, countable income without
+    disability income under the limit, other unearned income below the level; None without a
+    limit. ``c`` is the row's ``countable_amounts``. A speed trick for the hot path; tests/
+    test_batch.py checks it, and the placement it gives, against the rules for any such row."""
+    if p.wdp_limit is None:
+        return None
+    if not earned:
+        return False
+    if disability:  # WDP leaves disability income out: count the rest again
+        other = countable_amounts(unearned - disability, earned, irwe, bwe, *p.exclusions)
+    else:  # nothing left out: the row's own amounts
+        other = c
+    return other[9] < p.wdp_limit and other[1] < p.level
+
+
+def fast_headroom(
+    p: Profile, unearned: Decimal, irwe: Decimal, bwe: Decimal, countable_unearned: Decimal
+) -> Decimal | None:
+    """``max_earned_without_soc`` for a row of the fast path, worked out instead of searched:
+    above the exclusions each cent of earnings adds a half cent of countable income, so the
+    last cent with a share of 0.00 is found from the level, then checked on both sides; where
+    the check fails (odd figures), the search itself decides. tests/test_batch.py checks it
+    against the rules for any such row. With no earnings, countable income is the row's
+    ``countable_unearned``, whatever its earnings."""
+    if p.free:
+        return None
+    if countable_unearned > p.level and above_and_share(countable_unearned, p.level, p.quantum,
+                                                       p.mode)[1]:  # fmt: skip
+        return None  # a share of cost even with no earnings
+
+    def share(earned: Decimal) -> Decimal:
+        total = countable_amounts(unearned, earned, irwe, bwe, *p.exclusions)[9]
+        return above_and_share(total, p.level, p.quantum, p.mode)[1]
+
+    guess = headroom_guess(unearned, irwe, bwe, p.level, p.quantum, p.mode, p.exclusions)
+    return largest_cents(lambda earned: not share(earned), guess=guess)
 
 
 def per_child(text: str, column: str) -> tuple[Decimal, ...]:

@@ -20,21 +20,25 @@ from ihss_calc.i18n import N_, _, ngettext, os_reason
 BATCH_EPILOG = N_("""\b
 Examples:
   ihss batch caseload.csv > results.jsonl
-  ihss batch caseload.csv --output-format csv > results.csv
+  ihss batch caseload.xlsx --sheet Caseload --output-format csv > results.csv
+  ihss batch export.csv --rename 'Unearned Income=unearned' --summary
   ihss batch export.csv --encoding cp1252
   ihss batch cases.jsonl --steps
   some-export | ihss batch - --input-format csv | jq -c 'select(.error or .share_of_cost > 0)'
 
 \b
-Input columns (CSV header or JSON keys, in any case): unearned, earned, irwe,
-bwe, couple, blind, spouse_blind, medi_cal, year, disability_income,
-spouse_earned, spouse_unearned, spouse_ihss_wages, children, child_incomes,
+Input columns (CSV or sheet header, or JSON keys, in any case): unearned,
+earned (or wage and hours a week, or yearly), irwe, bwe, couple, blind,
+spouse_blind, medi_cal, year, disability_income, spouse_earned,
+spouse_unearned, spouse_ihss_wages, children, child_incomes,
 child_student_earnings, health_premiums, show_medi_cal_soc, assets, age,
 medicare, ssi_ended, pickle_disregard, month. A missing one takes the same
 default as in 'ihss soc'; an empty amount is 0. child_incomes and
 child_student_earnings take one amount per child, separated by ';' (600;0).
-Yes/no columns take 1/0, true/false, yes/no or empty. Any other column (id,
-say) passes through.
+Yes/no columns take 1/0, true/false, yes/no, y/n or empty. A column that looks
+like an input column but is not spelled as one (Unearned Income, earnd) is an
+error: --rename it or --passthrough it. Any other column (id, say) passes
+through. Rows of only delimiters or spaces are skipped and counted.
 
 Exit codes: 0 every row worked, 1 some row failed (or a bad rates file, or output
 that cannot be written), 2 bad usage or unreadable input, 130 interrupted, 141
@@ -45,9 +49,10 @@ output closed (| head).
 BATCH_HELP = N_("""Work out the share of cost for many cases: one output row per input row, in
 order.
 
-Reads CSV (with a header row) or JSON Lines from FILE, or from standard input with '-'. A row
-that cannot be worked out gets its line number, its passthrough columns (its id) and an error,
-in its place; the others go on. A one-line summary goes to stderr.
+Reads CSV (comma, semicolon, tab or pipe, with a header row), an Excel workbook (.xlsx) or JSON
+Lines from FILE, or from standard input with '-'. A row that cannot be worked out gets its line
+number, its passthrough columns (its id) and an error, in its place; the others go on. Which
+columns are read, and a one-line count, go to stderr.
 """)
 
 
@@ -55,9 +60,64 @@ in its place; the others go on. A one-line summary goes to stderr.
 @click.argument("source", default="-", metavar=N_("[FILE|-]"),
                 type=FilePath(dir_okay=False, allow_dash=True))  # fmt: skip
 @click.option(
-    "--input-format", type=click.Choice(["csv", "jsonl"], case_sensitive=False), default=None,
-    help=N_("csv or jsonl. Default: from FILE's name (.csv, .jsonl, .ndjson); needed for stdin."),
-)  # fmt: skip
+    "--input-format",
+    type=click.Choice(["csv", "jsonl", "xlsx"], case_sensitive=False),
+    default=None,
+    help=N_(
+        "csv, jsonl or xlsx. Default: from FILE's name (.csv, .tsv, .jsonl, .ndjson, "
+        ".xlsx); needed for stdin."
+    ),
+)
+@click.option(
+    "--delimiter",
+    type=click.Choice([",", ";", "tab", "|"]),
+    default=None,
+    help=N_(
+        "The CSV delimiter. Default: found from the header line (comma, semicolon, tab or "
+        "pipe; tab for .tsv)."
+    ),
+)
+@click.option(
+    "--sheet",
+    metavar=N_("NAME"),
+    default=None,
+    help=N_("With an .xlsx workbook: the sheet to read (default: the first)."),
+)
+@click.option(
+    "--rename",
+    "renames",
+    multiple=True,
+    metavar=N_("'HEADER=column'"),
+    help=N_(
+        "Read a column under an input column's name: --rename 'Unearned Income=unearned'. "
+        "Repeat for each."
+    ),
+)
+@click.option(
+    "--passthrough",
+    "passthrough",
+    multiple=True,
+    metavar=N_("HEADER"),
+    help=N_("Keep a column that looks like an input column as data, untouched. Repeat for each."),
+)
+@click.option(
+    "--strict-columns",
+    is_flag=True,
+    help=N_("Refuse any column that is not an input column (or --passthrough)."),
+)
+@click.option(
+    "--summary",
+    "summary",
+    is_flag=True,
+    help=N_("Also say, on stderr, how many pay and how much, by likely program."),
+)
+@click.option(
+    "--summary-json",
+    type=FilePath(dir_okay=False, writable=True),
+    default=None,
+    metavar=N_("FILE"),
+    help=N_("Also write the caseload summary as JSON to FILE."),
+)
 @click.option(
     "--output-format", type=click.Choice(["jsonl", "csv"], case_sensitive=False),
     default="jsonl", show_default=True,
@@ -79,6 +139,13 @@ in its place; the others go on. A one-line summary goes to stderr.
 def batch(
     source: Path,
     input_format: str | None,
+    delimiter: str | None,
+    sheet: str | None,
+    renames: tuple[str, ...],
+    passthrough: tuple[str, ...],
+    strict_columns: bool,
+    summary: bool,
+    summary_json: Path | None,
     output_format: str,
     encoding: str,
     steps: bool,
@@ -88,24 +155,46 @@ def batch(
     """``ihss batch`` (its help is BATCH_HELP)."""
     from ihss_calc import batch as batch_mod
     from ihss_calc import batch_write as write
-    from ihss_calc.batch_sources import CsvSource, JsonlSource
+    from ihss_calc.batch_sources import CsvSource, HeaderRules, JsonlSource
     from ihss_calc.tabular import BadInput, Lines
 
     output_format = output_format.lower()
     if steps and output_format != "jsonl":
         raise click.UsageError(_("--steps needs --output-format jsonl; steps do not fit in CSV."))
-    input_format = (input_format or format_from_name(source)).lower()
+    input_format = (input_format or format_from_name(source, spreadsheets=True)).lower()
+    if input_format == "tsv":
+        input_format, delimiter = "csv", delimiter or "tab"
+    if sheet is not None and input_format != "xlsx":
+        raise click.UsageError(_("--sheet is for an .xlsx workbook."))
+    if delimiter is not None and input_format != "csv":
+        raise click.UsageError(_("--delimiter is for CSV input."))
+    rules = HeaderRules(_renames(renames), frozenset(p.strip() for p in passthrough),
+                        strict_columns)  # fmt: skip
+    if summary_json is not None and not summary_json.parent.is_dir():
+        why = _("the folder {folder} does not exist").format(folder=summary_json.parent)
+        raise click.BadParameter(why, param_hint="'--summary-json'")
     engine = batch_mod.Engine(*batch_rates(year, rates_file))
-    stream = _open_input(source)
     tally = write.Tally()
     out = sys.stdout
+    fields = batch_mod.STEPS_FIELDS if steps else batch_mod.JSONL_FIELDS
+    reserved = set(fields if output_format == "jsonl" else batch_mod.CSV_FIELDS)
+    stream = _open_input(source)
     try:
-        lines = Lines(stream, encoding)
-        fields = batch_mod.STEPS_FIELDS if steps else batch_mod.JSONL_FIELDS
-        reserved = set(fields if output_format == "jsonl" else batch_mod.CSV_FIELDS)
-        reader = CsvSource if input_format == "csv" else JsonlSource
-        rows = reader(lines, reserved, warn)
-        rows.rows = _with_progress(rows.rows, source, lines)  # type: ignore[method-assign]
+        if input_format == "xlsx":
+            from ihss_calc.batch_xlsx import xlsx_source
+
+            lines = None
+            rows: Any = xlsx_source(stream, sheet, reserved, warn, rules)
+        else:
+            lines = Lines(stream, encoding)
+            if input_format == "csv":
+                rows = CsvSource.from_csv(lines, reserved, warn, rules,
+                                          _DELIMITERS.get(delimiter or ""))  # fmt: skip
+            else:
+                rows = JsonlSource(lines, reserved, warn, rules)
+        _announce(rows)
+        if lines is not None:
+            rows.rows = _with_progress(rows.rows, source, lines)
         if output_format == "jsonl":
             lines_out = write.jsonl_lines(engine, rows, steps=steps, tally=tally)
             write.write_lines(lines_out, out, tally)
@@ -116,7 +205,8 @@ def batch(
         why = _("{name} is not an encoding Python knows").format(name=repr(encoding))
         raise click.BadParameter(why, param_hint="'--encoding'") from None
     except BadInput as exc:
-        raise click.UsageError(f"{source}: {exc}") from None  # exc: already translated
+        named = _("standard input") if str(source) == "-" else str(source)
+        raise click.UsageError(f"{named}: {exc}") from None  # exc: already translated
     except KeyboardInterrupt:
         _flush_quietly(out)
         said = ngettext(
@@ -129,14 +219,67 @@ def batch(
     finally:
         if str(source) != "-":
             stream.close()
+    tally.blank = rows.blank
     said = ngettext(
         "ihss batch: {n} row read, {failed} failed",
         "ihss batch: {n} rows read, {failed} failed",
         tally.read,
-    )
-    click.echo(said.format(n=f"{tally.read:,}", failed=f"{tally.failed:,}"), err=True)
+    ).format(n=f"{tally.read:,}", failed=f"{tally.failed:,}")
+    if tally.blank:
+        said += ngettext(", {n} blank row skipped", ", {n} blank rows skipped",
+                         tally.blank).format(n=f"{tally.blank:,}")  # fmt: skip
+    click.echo(said, err=True)
+    if summary:
+        for text in write.summary_lines(tally):
+            click.echo(text, err=True)
+    if summary_json is not None:
+        _write_summary_json(tally, summary_json)
     if tally.failed:
         raise SystemExit(1)
+
+
+_DELIMITERS = {",": ",", ";": ";", "tab": "\t", "|": "|"}
+
+
+def _renames(given: tuple[str, ...]) -> dict[str, str]:
+    """``--rename 'HEADER=column'`` pairs; the column must be an input column."""
+    from ihss_calc.batch_sources import READ
+
+    found = {}
+    for text in given:
+        header, sep, column = text.rpartition("=")
+        if not sep or not header.strip() or column.strip().lower() not in READ:
+            why = _("{pair} is not HEADER=column with an input column ({columns})").format(
+                pair=repr(text), columns=", ".join(READ)
+            )
+            raise click.BadParameter(why, param_hint="'--rename'")  # fmt: skip
+        found[header.strip()] = column.strip().lower()
+    return found
+
+
+def _write_summary_json(tally: Any, path: Path) -> None:
+    """The caseload summary as one JSON object in FILE (money as exact numbers)."""
+    from ihss_calc.jsonout import dumps
+
+    try:
+        path.write_text(dumps(tally.summary()) + "\n", encoding="utf-8")
+    except OSError as exc:
+        why = _("cannot write {file}: {reason}").format(file=path, reason=os_reason(exc))
+        raise click.ClickException(why) from None
+
+
+def _announce(rows: Any) -> None:
+    """Before the first row, say which columns are read as inputs and which pass through."""
+    inputs, names = getattr(rows, "inputs", []), getattr(rows, "names", [])
+    if not inputs and not names:
+        return  # JSON Lines: keys are read row by row
+    said = _("ihss batch: reading {inputs}").format(inputs=", ".join(inputs) or _("nothing"))
+    if getattr(rows, "sheet", None):
+        said = _("ihss batch: reading sheet {sheet}: {inputs}").format(
+            sheet=repr(rows.sheet), inputs=", ".join(inputs))  # fmt: skip
+    if names:
+        said += _("; passing through {names}").format(names=", ".join(names))
+    click.echo(said, err=True)
 
 
 def _flush_quietly(out: IO[str]) -> None:

@@ -102,15 +102,19 @@ def parse_hours_range(text: str) -> tuple[list[Decimal], Decimal | None]:
 HOURS_RANGE = ParsedType("hours range", parse_hours_range)
 
 
-def format_from_name(source: Path) -> str:
-    """csv or jsonl, from FILE's name (.csv, .jsonl, .ndjson); a usage error otherwise."""
+def format_from_name(source: Path, spreadsheets: bool = False) -> str:
+    """csv or jsonl, from FILE's name (.csv, .jsonl, .ndjson); with ``spreadsheets``, also
+    tsv (.tsv) and xlsx (.xlsx); a usage error otherwise."""
     suffix = source.suffix.lower()
-    if str(source) == "-":
-        why = _("cannot tell the input format from standard input; pass --input-format csv or "
-                "jsonl.")  # fmt: skip
-    elif suffix in {".csv", ".jsonl", ".ndjson"}:
+    if spreadsheets and suffix in {".tsv", ".xlsx"}:
+        return suffix[1:]
+    if suffix in {".csv", ".jsonl", ".ndjson"} and str(source) != "-":
         return "csv" if suffix == ".csv" else "jsonl"
+    formats = _("csv, jsonl or xlsx") if spreadsheets else _("csv or jsonl")
+    if str(source) == "-":
+        why = _("cannot tell the input format from standard input; pass --input-format "
+                "{formats}.").format(formats=formats)  # fmt: skip
     else:
-        why = _("cannot tell the input format from the name {name}; pass --input-format csv or "
-                "jsonl.").format(name=repr(source.name))  # fmt: skip
+        why = _("cannot tell the input format from the name {name}; pass --input-format "
+                "{formats}.").format(name=repr(source.name), formats=formats)  # fmt: skip
     raise click.UsageError(why)

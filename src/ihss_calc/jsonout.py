@@ -8,13 +8,14 @@ float, so ``dumps`` writes JSON itself: a Decimal becomes its own text (``157.29
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ihss_calc.amounts import money_text
 from ihss_calc.answer import summary
-from ihss_calc.i18n import _
+from ihss_calc.i18n import _, language
 from ihss_calc.rates import Figure, Rates, label_text
 from ihss_calc.rules import (
     MEDI_CAL,
@@ -58,11 +59,46 @@ def dumps(value: Any, indent: int | None = 2, _level: int = 0) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, Mapping):
+        if indent is None and type(value) is FigureJson and value.compact is not None:
+            return value.compact  # written once
         items = [f"{_string(str(k))}: {dumps(v, indent, _level + 1)}" for k, v in value.items()]
-        return _wrap("{", items, "}", indent, _level)
+        text = _wrap("{", items, "}", indent, _level)
+        if indent is None and type(value) is FigureJson:
+            value.compact = text
+        return text
     if isinstance(value, Sequence):
         return _wrap("[", [dumps(v, indent, _level + 1) for v in value], "]", indent, _level)
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+_MARK = re.compile(r'"\\u0000(\d+)\\u0000"')
+
+
+def compact_dumps(value: Any) -> str:
+    """``dumps(value, indent=None)``, the same text, through the standard library's C encoder:
+    a Decimal, or a figure (``FigureJson``), goes in as a marked string, and each mark is then
+    replaced by the Decimal's own text or the figure's compact JSON. Should a string of the value
+    itself look like a mark, the marks do not add up and ``dumps`` writes it instead."""
+    texts: list[str] = []
+
+    def default(o: Any) -> str:
+        if isinstance(o, Decimal):
+            texts.append(money_text(o))
+        elif type(o) is FigureJson and o.compact is not None:
+            texts.append(o.compact)
+        else:
+            texts.append(dumps(o, indent=None))  # a figure the first time; or dumps' TypeError
+        return f"\x00{len(texts) - 1}\x00"
+
+    def put(mark: re.Match[str]) -> str:
+        i = int(mark.group(1))
+        return texts[i] if i < len(texts) else mark.group(0)
+
+    encoder = json.JSONEncoder(ensure_ascii=False, check_circular=False, default=default)
+    text, count = _MARK.subn(put, encoder.encode(value))
+    if count != len(texts):
+        return dumps(value, indent=None)
+    return text
 
 
 def _wrap(open_: str, items: list[str], close: str, indent: int | None, level: int) -> str:
@@ -103,7 +139,48 @@ def inputs_dict(h: Household, year: int) -> dict[str, Any]:
     }
 
 
-def figure_dict(f: Figure) -> dict[str, Any]:
+class FigureJson(Mapping[str, Any]):
+    """A figure as JSON-ready values, read-only. A figure is the same object for every row a
+    rates file serves, and its JSON the bulk of a row's steps, so each is made once per figure
+    and language (``figure_dict``) and its compact text once too (``compact``)."""
+
+    __slots__ = ("_body", "compact")
+
+    def __init__(self, body: dict[str, Any]) -> None:
+        self._body = body
+        self.compact: str | None = None
+
+    def __getitem__(self, key: str) -> Any:
+        return self._body[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._body)
+
+    def __len__(self) -> int:
+        return len(self._body)
+
+    def __repr__(self) -> str:
+        return f"FigureJson({self._body!r})"
+
+
+# Each entry holds its figure, so no id is reused while the entry lives.
+_FIGURE_JSON: dict[tuple[int, str], tuple[Figure, FigureJson]] = {}
+
+
+def figure_dict(f: Figure) -> FigureJson:
+    """A figure as JSON-ready values (read-only; made once per figure and language)."""
+    key = (id(f), language())
+    found = _FIGURE_JSON.get(key)
+    if found is not None:
+        return found[1]
+    if len(_FIGURE_JSON) > 10_000:  # a long-lived process that loads rates again and again
+        _FIGURE_JSON.clear()
+    body = FigureJson(_figure_dict(f))
+    _FIGURE_JSON[key] = (f, body)
+    return body
+
+
+def _figure_dict(f: Figure) -> dict[str, Any]:
     body: dict[str, Any] = {
         "key": f.key,
         "label": label_text(f),
@@ -315,7 +392,28 @@ def assets_dict(a: AssetCheck | None) -> dict[str, Any] | None:
 ROW_FIELDS = ("schema_version", "household", "countable_unearned_income",
               "countable_earned_income", "total_countable_income", "payment_level",
               "above_payment_level", "computed_share_of_cost", "share_of_cost", "placement",
-              "placement_share_of_cost", "medi_cal", "rates")  # fmt: skip
+              "placement_share_of_cost", "wdp_likely_eligible", "max_earned_without_soc",
+              "medi_cal_soc", "medi_cal", "rates")  # fmt: skip
+
+
+def row_extras(result: Result) -> dict[str, Any]:
+    """What counties need per row without --steps: WDP likely, the headroom, and the Medi-Cal
+    share of cost (whole dollars, as on medically needy Medi-Cal; null with a spouse who is not
+    aged, blind or disabled, whose income Medi-Cal counts in a way not found)."""
+    from ihss_calc.rules.medi_cal import medi_cal_share
+
+    h, r = result.household, result.rates
+    mc = result.medi_cal_share
+    soc = None
+    if mc is not None:
+        soc = mc.share_of_cost
+    elif not h.ineligible_spouse:
+        soc = medi_cal_share(h, r, result.countable.total, result.share_of_cost).share_of_cost
+    return {
+        "wdp_likely_eligible": None if result.wdp is None else result.wdp.likely_eligible,
+        "max_earned_without_soc": result.max_earned_without_soc,
+        "medi_cal_soc": soc,
+    }
 
 
 def row_dict(result: Result, *, warnings: list[str]) -> dict[str, Any]:
@@ -324,6 +422,7 @@ def row_dict(result: Result, *, warnings: list[str]) -> dict[str, Any]:
     body = result_dict(result, steps=False, warnings=warnings)
     body["placement_share_of_cost"] = result.placement.share_of_cost
     body["placement"] = result.placement.program
+    body.update(row_extras(result))
     row = {key: body[key] for key in ROW_FIELDS}
     for key in ("deeming", "medi_cal_share_of_cost", "assets"):
         if body[key] is not None:

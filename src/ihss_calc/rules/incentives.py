@@ -4,13 +4,13 @@ Pure functions over Decimal; every figure from ``Rates``.
 """
 
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from typing import NamedTuple
 
 from ihss_calc.amounts import MAX_AMOUNT, ZERO
 from ihss_calc.i18n import N_
 from ihss_calc.rates import Figure, Rates
-from ihss_calc.rules.countable import share_above, total_countable
+from ihss_calc.rules.countable import exclusions, share_above, total_countable
 from ihss_calc.rules.deeming import Deeming, deem
 from ihss_calc.rules.household import Household
 from ihss_calc.rules.screening import asset_limit, in_force
@@ -33,10 +33,20 @@ def share_at_earnings(
     return combined if combined > own else own
 
 
-def largest_cents(holds: Callable[[Decimal], bool], low: int = 0) -> Decimal | None:
+CENT = Decimal("0.01")
+
+
+def largest_cents(
+    holds: Callable[[Decimal], bool], low: int = 0, guess: Decimal | None = None
+) -> Decimal | None:
     """The largest whole-cent amount from ``low`` up to MAX_AMOUNT for which ``holds`` is
     true, when ``holds`` is true up to some amount and false beyond it (the rules only ever
-    add countable income as earnings rise); None when it holds even at MAX_AMOUNT."""
+    add countable income as earnings rise); None when it holds even at MAX_AMOUNT. A
+    ``guess`` is taken when it holds and the next cent does not, which is then the answer;
+    otherwise the search decides."""
+    if (guess is not None and low * CENT <= guess < MAX_AMOUNT and holds(guess)
+            and not holds(guess + CENT)):  # fmt: skip
+        return guess
     high = int(MAX_AMOUNT * 100)
     if holds(MAX_AMOUNT):
         return None
@@ -53,10 +63,41 @@ def max_earned_without_soc(household: Household, rates: Rates) -> Decimal | None
     """The largest monthly gross earnings, in whole cents, at which the share of cost is still
     0.00, the other inputs as given. None when there is a share of cost even with no earnings
     (or, with odd figures, none at any earnings)."""
-    d = deem(household, rates)
-    if share_at_earnings(household, rates, ZERO, d):
+    h = household
+    d = deem(h, rates)
+    if share_at_earnings(h, rates, ZERO, d):
         return None
-    return largest_cents(lambda earned: not share_at_earnings(household, rates, earned, d))
+    guess = None
+    if d is None or not d.deemed:
+        guess = headroom_guess(h.unearned, h.irwe, h.bwe, rates.payment_levels[h.kind].value,
+                               rates.rounding.quantum.value, rates.rounding.mode,
+                               exclusions(rates))  # fmt: skip
+    return largest_cents(lambda earned: not share_at_earnings(h, rates, earned, d), guess=guess)
+
+
+def headroom_guess(
+    unearned: Decimal,
+    irwe: Decimal,
+    bwe: Decimal,
+    level: Decimal,
+    quantum: Decimal,
+    mode: str,
+    exclusions: tuple[Decimal, Decimal, Decimal],
+) -> Decimal:
+    """The earnings at which the share of cost would last round to 0.00, worked out rather
+    than searched: above the exclusions, each dollar earned adds the counted fraction of a
+    dollar to countable income (docs/rules.md §1). A guess, for ``largest_cents`` to check on
+    both sides."""
+    general, earned_exclusion, excluded = exclusions
+    counted = 1 - excluded
+    top = quantum / 2  # about the largest amount above the level that rounds to 0.00
+    if top.quantize(quantum, rounding=mode):
+        top = ZERO
+    countable_unearned = unearned - general if unearned > general else ZERO
+    unused = general - (unearned - countable_unearned)
+    room = level + top - countable_unearned + bwe
+    return (room / counted + unused + earned_exclusion + irwe).quantize(
+        CENT, rounding=ROUND_FLOOR)  # fmt: skip
 
 
 class WdpCheck(NamedTuple):
@@ -98,14 +139,23 @@ def wdp_check(household: Household, rates: Rates) -> WdpCheck | None:
     limit = wdp_limit(household, rates)
     if limit is None:
         return None
-    countable = wdp_countable_income(household, rates, household.earned)
-    found = asset_limit(household, rates)
-    over = found is not None and household.assets is not None and household.assets > found[0]
+    h = household
+    countable = wdp_countable_income(h, rates, h.earned)
+    found = asset_limit(h, rates)
+    over = found is not None and h.assets is not None and h.assets > found[0]
+    # The second test (docs/rules.md §12): "eligible for SSI/SSP but for earnings", read as
+    # countable unearned income other than disability income below the SSI/SSP level.
+    other = total_countable(h.unearned - h.disability_income, ZERO, ZERO, ZERO, rates)
     return WdpCheck(
         monthly_limit=limit,
-        disability_income=household.disability_income,
+        disability_income=h.disability_income,
         countable_income=countable,
-        likely_eligible=bool(household.earned) and not over and countable < limit.value,
+        likely_eligible=(
+            bool(h.earned)
+            and not over
+            and countable < limit.value
+            and other < rates.payment_levels[h.kind].value
+        ),
     )
 
 
