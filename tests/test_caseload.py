@@ -437,3 +437,24 @@ def test_json_lines_keys_are_checked_as_headers_are() -> None:
     assert a["error"].startswith("the column 'id' is not an input column")  # the first key's
     assert b["error"] == ("the column 'id' is not an input column, and --strict-columns is given "
                           "(keep it as data with --passthrough 'id')")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [("Earnings", "earned"), ("Monthly Salary", "earned"), ("Spouse Earnings", "spouse_earned"),
+     ("Spouse Unearned Income", "spouse_unearned"), ("Child Income", "child_incomes"),
+     ("Wages", "wage"), ("Hours Worked", "hours"), ("SSI-Ended", "ssi_ended"),
+     ("Medi-Cal", "medi_cal"), ("Spouse Blind (Y/N)", "spouse_blind")],
+)  # fmt: skip
+def test_headers_a_county_writes_are_recognised(header: str, column: str) -> None:
+    assert resembles(header) == column
+
+
+def test_unnamed_columns_are_named_by_their_place() -> None:
+    result = _invoke("id,unearned,,\na,1000,,\n,,,\n")
+    assert result.exit_code == 0
+    assert result.stderr.startswith(
+        "ihss batch: reading unearned; passing through id, column_3, column_4\n")  # fmt: skip
+    (row,) = jsonl(result.stdout)
+    assert (row["column_3"], row["column_4"]) == ("", "")
+    assert row["countable_unearned_income"] == D("980.00")

@@ -51,37 +51,50 @@ EARNINGS_COLUMNS = ("wage", "hours", "yearly")
 READ = (*INPUT_COLUMNS, *EARNINGS_COLUMNS)  # every column read as an input
 
 
+# Words for earnings that name no input column, so that "Earnings" is not read as data.
+EARNINGS_WORDS = frozenset({"earnings", "earning", "salary", "salaries"})
+
+
 def _words(name: str) -> list[str]:
     return "".join(c if c.isalnum() else " " for c in name.lower()).split()
 
 
 def resembles(name: str) -> str | None:
     """The input column a header looks like without being spelled as one, if any: the same
-    words in another spelling (``Unearned Income``, ``spouse-earned``), or a close
-    misspelling (``earnd``, ``unearnd``)."""
+    words in another spelling (``Unearned Income``, ``spouse-earned``), another word for
+    earnings (``Earnings``, ``Spouse Salary``), or a close misspelling (``earnd``,
+    ``unearnd``)."""
     import difflib
 
     words = _words(name)
     joined = "".join(words)
     if not joined:
         return None
-    for column in READ:  # the same words: "Spouse Earned", "spouse-earned"
+    found = _same_words(words)
+    if found is None and EARNINGS_WORDS.intersection(words):
+        found = _same_words(["earned" if w in EARNINGS_WORDS else w for w in words])
+    if found is None and len(joined) >= 3:  # a close misspelling: "earnd", "yar"
+        close = difflib.get_close_matches(joined, ["".join(c.split("_")) for c in READ], n=1,
+                                          cutoff=0.8)  # fmt: skip
+        if close:
+            found = next(c for c in READ if "".join(c.split("_")) == close[0])
+    return found
+
+
+def _same_words(words: list[str]) -> str | None:
+    """The input column of these words ("Spouse Earned", "spouse-earned"), or the one whose
+    words are all among them ("Unearned Income", "Spouse Blind (Y/N)"; the most words win)."""
+    joined = "".join(words)
+    for column in READ:
         if words == column.split("_") or column.replace("_", "") == joined:
             return column
-    best = None  # every word of a column among the header's: "Unearned Income", "Spouse
-    for column in READ:  # Blind (Y/N)"; the column of the most words wins
+    best = None
+    for column in READ:
         parts = column.split("_")
         longer = best is None or len(parts) > best.count("_") + 1
         if longer and all(p in words for p in parts) and (len(parts) > 1 or len(parts[0]) >= 4):
             best = column
-    if best is not None:
-        return best
-    if len(joined) >= 3:  # a close misspelling: "earnd", "yar"
-        close = difflib.get_close_matches(joined, ["".join(c.split("_")) for c in READ], n=1,
-                                          cutoff=0.8)  # fmt: skip
-        if close:
-            return next(c for c in READ if "".join(c.split("_")) == close[0])
-    return None
+    return best
 
 
 def _header(
@@ -101,7 +114,8 @@ def _header(
                 option=option, name=repr(asked),
                 columns=", ".join(repr(n.strip()) for n in names)))  # fmt: skip
     keys = []
-    for name in names:
+    names = [name if name.strip() else f"column_{i}" for i, name in enumerate(names, start=1)]
+    for name in names:  # an unnamed column, as exports leave them, is named by its place
         label = name.strip()
         target = rules.renames.get(label, label).strip().lower()
         keys.append(target if target in READ else label)
