@@ -27,6 +27,20 @@ def run(*args: str, env: dict[str, str] | None = None) -> Result:
     return runner.invoke(cli, list(args), prog_name="ihss", catch_exceptions=False)
 
 
+def error_text(result: Result) -> str:
+    """stderr as a person reads it: the JSON error object of a ``--json`` run (checked for its
+    shape) written back as the ``Error: ...`` line a run without ``--json`` prints."""
+    import json
+
+    text = result.stderr
+    if not text.lstrip().startswith("{"):
+        return text
+    body = json.loads(text)
+    assert set(body) >= {"error", "exit_code", "option", "file", "message"}, body
+    assert body["exit_code"] == result.exit_code
+    return f"Error: {body['message']}\n"
+
+
 def flag(text: str) -> bool:
     return text.strip() in {"1", "true", "yes"}
 

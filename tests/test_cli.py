@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import ihss_calc
-from tests.helpers import run, run_on_terminal
+from tests.helpers import error_text, run, run_on_terminal
 
 SEED = ("soc", "--unearned", "1000", "--earned", "500")
 USAGE = "Usage: ihss soc [OPTIONS]\nTry 'ihss soc --help' for help.\n\n"
@@ -263,12 +263,14 @@ def test_medi_cal_reason_shown() -> None:
     ],
 )
 def test_usage_errors_exit_2_with_nothing_on_stdout(args: tuple[str, ...], message: str) -> None:
-    for extra in ((), ("--json",)):
-        result = run("soc", *extra, *args)
-        assert result.exit_code == 2
-        assert result.stdout == ""
-        assert result.stderr.startswith(USAGE)
-        assert result.stderr.endswith(f"Error: {message}\n")
+    result = run("soc", *args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(USAGE)
+    assert result.stderr.endswith(f"Error: {message}\n")
+    # With --json, the same message in one JSON object, for a script to parse.
+    result = run("soc", "--json", *args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert json.loads(result.stderr)["message"] == message
 
 
 @pytest.mark.parametrize(
@@ -311,9 +313,10 @@ def test_invalid_rates_file_exits_1(tmp_path: Path) -> None:
         result = run(*SEED, *extra, "--rates", str(bad))
         assert result.exit_code == 1
         assert result.stdout == ""
-        assert result.stderr.startswith(f"Error: rates file {bad} is not valid (9 problems):\n")
-        assert f"  {bad}: payment_levels: Field required\n" in result.stderr
-        assert f"  {bad}: deeming: Field required\n" in result.stderr
+        said = error_text(result)
+        assert said.startswith(f"Error: rates file {bad} is not valid (9 problems):\n")
+        assert f"  {bad}: payment_levels: Field required\n" in said
+        assert f"  {bad}: deeming: Field required\n" in said
 
 
 def run_in_terminal(env: dict[str, str]) -> bytes:

@@ -58,3 +58,8 @@ def test_wheel_carries_the_compiled_spanish_catalog(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as zf:
         mo = zf.read("ihss_calc/locale/es/LC_MESSAGES/ihss.mo")
     assert mo == (ROOT / "src/ihss_calc/locale/es/LC_MESSAGES/ihss.mo").read_bytes()
+
+
+def test_wheel_carries_py_typed(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "ihss_calc/py.typed" in names

@@ -141,12 +141,14 @@ def test_yearly() -> None:
 
 
 def test_a_monthly_amount_that_looks_yearly_is_warned_never_refused() -> None:
-    result = run("soc", "--earned", "30000", "--json")
+    warning = ("30,000.00 a month of earnings is 360,000.00 a year; if 30,000.00 is a year's "
+               "pay, give it with --yearly.")  # fmt: skip
+    result = run("soc", "--earned", "30000")
     assert result.exit_code == 0
-    assert result.stderr == (
-        "Warning: 30,000.00 a month of earnings is 360,000.00 a year; if 30,000.00 is a year's "
-        "pay, give it with --yearly.\n"
-    )
+    assert result.stderr == f"Warning: {warning}\n"
+    result = run("soc", "--earned", "30000", "--json")  # with --json, as JSON for a script
+    assert result.exit_code == 0
+    assert json.loads(result.stderr) == {"warning": warning}
     assert run("soc", "--earned", "15000", "--json").stderr == ""
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ihss_calc.rates import RatesError, load_bundled, load_file, years_on_file
-from tests.helpers import run
+from tests.helpers import error_text, run
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bad_rates"
 GOOD_2022 = Path(years_on_file()[2022]).read_text(encoding="utf-8")
@@ -210,7 +210,7 @@ def test_bad_file(tmp_path: Path, old: str, new: str, key: str, message: str) ->
     result = run("soc", "--json", "--rates", str(path))
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert f"  {path}: {key}: {message}\n" in result.stderr
+    assert f"  {path}: {key}: {message}\n" in error_text(result)
 
 
 def test_every_problem_is_listed(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import run
+from tests.helpers import error_text, run
 
 DATA = Path(__file__).parent.parent / "data"
 SOC = ["soc", "--unearned", "1000", "--earned", "500", "--year", "2022"]
@@ -55,6 +55,10 @@ def one_line_error(stderr: bytes, starts: str) -> None:
     columns it reads), and no traceback."""
     text = stderr.decode()
     assert "Traceback" not in text
+    if text.startswith("{"):  # --json: JSON Lines, warnings then the error object
+        said = [json.loads(line) for line in text.splitlines()]
+        text = "".join(f"Warning: {b['warning']}\n" if "warning" in b else
+                       f"Error: {b['message']}\n" for b in said)  # fmt: skip
     lines = [line for line in text.splitlines()
              if not line.startswith(("Warning: ", "ihss batch: reading "))]  # fmt: skip
     assert len(lines) == 1, text
@@ -219,10 +223,10 @@ def test_a_bug_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> N
     def broken(*args: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("ihss_calc.cli.share_of_cost", broken)
+    monkeypatch.setattr("ihss_calc.api._share_of_cost", broken)
     result = run(*SOC, "--json")
     assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == (
+    assert error_text(result) == (
         "Error: internal error (ZeroDivisionError: division by zero); this is a bug in ihss, "
         "please report it with the command that gave it\n"
     )

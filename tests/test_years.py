@@ -13,7 +13,7 @@ import pytest
 
 from ihss_calc import rates as rates_mod
 from ihss_calc.rates import HOUSEHOLD_KINDS, default_year, load_bundled, staleness, years_on_file
-from tests.helpers import run
+from tests.helpers import error_text, run
 
 D = Decimal
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -178,7 +178,7 @@ def test_old_year_warns_on_stderr_only(monkeypatch: pytest.MonkeyPatch) -> None:
                "and --rates are left out.")  # fmt: skip
     result = run(*SEED, "--year", "2022", "--json")
     assert result.exit_code == 0
-    assert result.stderr == f"Warning: {warning}\n"
+    assert json.loads(result.stderr) == {"warning": warning}  # JSON Lines on stderr too
     body = json.loads(result.stdout, parse_float=D)  # stdout is one clean JSON document
     assert body["share_of_cost"] == D("157.29")
     assert body["warnings"] == [warning]
@@ -210,7 +210,7 @@ def test_soc_year_gives_the_level(year: int, flags: tuple[str, ...], kind: int) 
 def test_year_not_on_file() -> None:
     result = run(*SEED, "--year", "2030", "--json")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr.endswith(
+    assert error_text(result).endswith(
         "Error: Invalid value for '--year': no rates on file for 2030; years on file: 2021, "
         "2022, 2023, 2024, 2025, 2026\n"
     )
@@ -360,7 +360,7 @@ def test_broken_bundled_file_is_checked_in_full(
     pin_today(monkeypatch, dt.date(2027, 2, 1))
     result = run(*SEED, "--json")
     assert (result.exit_code, result.stdout) == (1, "")
-    assert f"  bundled rates_2027.toml: {problem}\n" in result.stderr
+    assert f"  bundled rates_2027.toml: {problem}\n" in error_text(result)
 
 
 def test_a_rates_file_path_is_shown_as_written(tmp_path: Path) -> None:

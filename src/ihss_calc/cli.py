@@ -16,20 +16,19 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
 
+from ihss_calc import api
 from ihss_calc import rates as rates_mod
 from ihss_calc.cli_lang import lang_option, plain_option, translate_command, use_language
 from ihss_calc.cli_options import (
     household_options,
     make_household,
     monthly_earnings,
-    screened_month,
+    notice,
     warn,
 )
 from ihss_calc.cli_types import AMOUNT, HOURS, YEAR, FilePath
 from ihss_calc.i18n import N_, _, date_text, ngettext, os_reason
-from ihss_calc.rules import (
-    share_of_cost,
-)
+from ihss_calc.rules import screened_month
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -65,7 +64,33 @@ class Ihss(click.Group):
         "timesheets": "ihss_calc.cli_hours",
     }
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def main(  # type: ignore[override]
+        self, args: list[str] | None = None, *rest: Any, standalone_mode: bool = True, **extra: Any
+    ) -> Any:
+        """With ``--json``, stderr is JSON Lines: each warning or note as an object
+        (``{"warning": ...}``), and a run that fails ends with one error object (``error``,
+        ``exit_code``, ``option``, ``file``, ``message``) instead of the usage text, so that a
+        script can parse it; stdout stays empty."""
+        argv = sys.argv[1:] if args is None else list(args)
+        head = argv[: argv.index("--")] if "--" in argv else argv
+        if not standalone_mode or "--json" not in head:
+            return self._main(argv, *rest, standalone_mode=standalone_mode, **extra)
+        from ihss_calc import cli_options
+
+        cli_options.JSON_STDERR = True
+        try:
+            code = self._main(argv, *rest, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            _json_error(exc)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            _json_error(click.ClickException(_("Aborted!")))
+            sys.exit(1)
+        finally:
+            cli_options.JSON_STDERR = False
+        sys.exit(code if isinstance(code, int) else 0)
+
+    def _main(self, *args: Any, **kwargs: Any) -> Any:
         """click's main, leaving the process's language as it found it: a program (or a test)
         that runs ``ihss`` in-process more than once gets each run's own language."""
         saved = os.environ.get("LANGUAGE")
@@ -101,7 +126,7 @@ class Ihss(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if sys.stdout is None:  # started with stdout closed (>&-): click would write nowhere
-            raise click.ClickException(_("standard output is closed: nowhere to write the result"))
+            raise OutputError(_("standard output is closed: nowhere to write the result"))
         _escape_unwritable(sys.stdout)
         return super().parse_args(ctx, args)
 
@@ -118,7 +143,7 @@ class Ihss(click.Group):
         except OSError as exc:  # writing the result failed (ENOSPC, EIO, ...)
             _quiet_stdout()
             why = _("cannot write the result to standard output: {reason}")
-            raise click.ClickException(why.format(reason=os_reason(exc))) from None
+            raise OutputError(why.format(reason=os_reason(exc))) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except Exception as exc:  # a bug: said in one line (IHSS_DEBUG=1 shows the traceback)
@@ -128,8 +153,62 @@ class Ihss(click.Group):
                 "internal error ({error}); this is a bug in ihss, please report it with the "
                 "command that gave it"
             )
-            raise click.ClickException(why.format(error=f"{type(exc).__name__}: {exc}")) from None
+            raise InternalError(why.format(error=f"{type(exc).__name__}: {exc}")) from None
         return result
+
+
+class OutputError(click.ClickException):
+    """The result could not be written (exit 1): a full disk, a closed stdout."""
+
+
+class InternalError(click.ClickException):
+    """A bug in ihss, said in one line (exit 1)."""
+
+
+class FileProblems(click.ClickException):
+    """A file that cannot be used (exit 1): every problem, by key, as ``(key, why)`` pairs."""
+
+    def __init__(self, message: str, file: str, problems: list[tuple[str, str]]) -> None:
+        super().__init__(message)
+        self.file = file
+        self.problems = problems
+
+
+def _json_error(exc: click.ClickException) -> None:
+    """The error of a ``--json`` run, as one JSON object on stderr. ``error``: ``usage`` (exit
+    2), ``data`` (a file or value that cannot be used, exit 1), ``output`` (the result could not
+    be written, exit 1) or ``internal`` (a bug, exit 1)."""
+    from ihss_calc.jsonout import dumps
+
+    body: dict[str, Any] = {
+        "error": "usage"
+        if isinstance(exc, click.UsageError)
+        else "output"
+        if isinstance(exc, OutputError)
+        else "internal"
+        if isinstance(exc, InternalError)
+        else "data",
+        "exit_code": exc.exit_code,
+        "option": None,
+        "file": None,
+        "message": exc.format_message(),
+    }
+    if isinstance(exc, click.BadParameter):
+        if exc.param_hint is not None:
+            hint = exc.param_hint if isinstance(exc.param_hint, str) else exc.param_hint[0]
+            body["option"] = hint.strip("'\"")
+        elif exc.param is not None and exc.param.opts:
+            body["option"] = exc.param.opts[0]
+    elif isinstance(exc, click.NoSuchOption):
+        body["option"] = exc.option_name
+    elif isinstance(exc, FileProblems):
+        body["file"] = exc.file
+        body["problems"] = [{"key": key, "message": why} for key, why in exc.problems]
+    elif isinstance(exc, click.FileError):
+        body["file"] = exc.filename
+    if isinstance(exc, click.BadParameter) and body["option"] is None and exc.param is not None:
+        body["option"] = exc.param.name
+    click.echo(dumps(body, indent=None), err=True)
 
 
 def _escape_unwritable(stream: Any) -> None:
@@ -285,7 +364,7 @@ def soc(ctx: click.Context, /, earned: Decimal, wage: Decimal | None, hours: Dec
                                **options)  # fmt: skip
     rates, warnings = choose_rates(year, rates_file)
     household = household._replace(month=screened_month(month, rates.year, today()))
-    result = share_of_cost(household, rates)
+    result = api.share_of_cost(household, rates=rates)
     said = [_("Monthly earnings: {how}.").format(how=monthly.words)] if monthly else []
     if worksheet is not None:
         from ihss_calc.worksheet import Client, write_worksheet
@@ -296,7 +375,7 @@ def soc(ctx: click.Context, /, earned: Decimal, wage: Decimal | None, hours: Dec
         except OSError as exc:
             why = _("cannot write {file}: {reason}").format(file=worksheet, reason=os_reason(exc))
             raise click.ClickException(why) from None
-        click.echo(_("Worksheet written to {file}").format(file=worksheet), err=True)
+        notice(_("Worksheet written to {file}").format(file=worksheet))
     if as_json:
         from ihss_calc.jsonout import dumps, result_dict
         from ihss_calc.stdout import write_out
@@ -330,7 +409,7 @@ def choose_rates(year: int | None, rates_file: Path | None) -> tuple[rates_mod.R
                 raise click.BadParameter(_no_year(year, None, years), param_hint="'--year'")
             rates = rates_mod.load_bundled(year)
     except rates_mod.RatesError as exc:
-        raise click.ClickException(exc.report()) from None
+        raise FileProblems(exc.report(), exc.origin, exc.problems) from None
     stale = rates_mod.staleness(rates.year, today(), years)
     warnings = [stale] if stale else []
     for warning in warnings:
@@ -392,7 +471,7 @@ def check(path: Path, as_json: bool) -> None:
     try:
         rates = rates_mod.load_file(path)
     except rates_mod.RatesError as exc:
-        raise click.ClickException(exc.report()) from None
+        raise FileProblems(exc.report(), exc.origin, exc.problems) from None
     from ihss_calc.jsonout import dumps
     from ihss_calc.rates_json import check_summary
     from ihss_calc.stdout import write_out

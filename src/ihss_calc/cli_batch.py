@@ -312,7 +312,7 @@ def batch_rates(
     the month screened for Medi-Cal in a row that gives none (as for ``ihss soc``)."""
     from ihss_calc import cli as cli_mod  # its today() is what the tests pin
     from ihss_calc.batch import invalid
-    from ihss_calc.cli_options import screened_month
+    from ihss_calc.rules import screened_month
 
     years = list(rates_mod.years_on_file())
     try:
@@ -322,7 +322,7 @@ def batch_rates(
         else:
             by_year = {y: rates_mod.load_bundled(y) for y in years}
     except rates_mod.RatesError as exc:
-        raise click.ClickException(exc.report()) from None
+        raise cli_mod.FileProblems(exc.report(), exc.origin, exc.problems) from None
     if year is not None and year not in by_year:
         raise click.BadParameter(
             cli_mod._no_year(year, rates_file, list(by_year)), param_hint="'--year'"

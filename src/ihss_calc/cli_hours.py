@@ -231,7 +231,7 @@ def check(source: Path, input_format: str | None, encoding: str, authorized: tup
           pay_periods: bool) -> None:  # fmt: skip
     """``ihss timesheets check`` (its help is CHECK_HELP)."""
     from ihss_calc import cli as cli_mod
-    from ihss_calc.rules.timesheets import check as check_visits
+    from ihss_calc.api import check_loaded
     from ihss_calc.tabular import BadInput, Lines
     from ihss_calc.timesheets import load
 
@@ -254,8 +254,7 @@ def check(source: Path, input_format: str | None, encoding: str, authorized: tup
         if provider not in providers:
             why = _("no provider {provider} in {file}").format(provider=repr(provider), file=source)
             raise click.BadParameter(why, param_hint="'--exemption'")
-    findings, totals = check_visits(visits, rates, months, exempt)
-    findings = sorted([*bad, *findings], key=lambda f: (f.rows[0] if f.rows else 1 << 62, f.kind))
+    findings, totals, _count = check_loaded(visits, bad, rates, months, exempt)
     from ihss_calc import render_hours
 
     if as_json or output_format.lower() == "csv":

@@ -131,14 +131,6 @@ def household_options(command: Callable[..., None]) -> Callable[..., None]:
     return command
 
 
-def screened_month(month: int | None, year: int, today_: Any) -> int:
-    """The month screened: as given; else this month when the rates are this year's; else
-    April, when a year's poverty-level limits are in force (docs/rules.md §12)."""
-    if month is not None:
-        return month
-    return int(today_.month) if year == today_.year else DEFAULT_MONTH
-
-
 def make_household(
     earned: Decimal, month: int = DEFAULT_MONTH, earned_as: str = "--earned", **options: Any
 ) -> Household:
@@ -191,9 +183,28 @@ def monthly_earnings(
     return None
 
 
+# Set by the ``ihss`` group for the length of a ``--json`` run: stderr is then JSON Lines.
+JSON_STDERR = False
+
+
 def warn(message: str) -> None:
-    """A warning on stderr, as every command says one: stdout carries the result only."""
-    click.echo(_("Warning: {warning}").format(warning=message), err=True)
+    """A warning on stderr, as every command says one: stdout carries the result only. With
+    ``--json``, one JSON object a line (``{"warning": ...}``), so that a script can read it."""
+    if JSON_STDERR:
+        notice(message, "warning")
+    else:
+        click.echo(_("Warning: {warning}").format(warning=message), err=True)
+
+
+def notice(message: str, kind: str = "note") -> None:
+    """What a run did besides its result ("Worksheet written to ..."), on stderr; with
+    ``--json``, as ``{"note": ...}``."""
+    if JSON_STDERR:
+        from ihss_calc.jsonout import dumps
+
+        click.echo(dumps({kind: message}, indent=None), err=True)
+    else:
+        click.echo(message, err=True)
 
 
 def two_ways(ways: list[str]) -> str:

@@ -13,13 +13,14 @@ from ihss_calc.cli_lang import lang_option, plain_option
 from ihss_calc.cli_options import (
     household_options,
     make_household,
-    screened_month,
+    notice,
     two_ways,
     warn,
 )
 from ihss_calc.cli_types import AMOUNT, HOURS_RANGE, LEVELS, FilePath
 from ihss_calc.earnings import from_wage, from_yearly, looks_yearly
 from ihss_calc.i18n import N_, _, os_reason
+from ihss_calc.rules import screened_month
 
 WHATIF_EPILOG = N_("""\b
 Examples:
@@ -108,9 +109,8 @@ def whatif(earnings: Levels | None, wage: Decimal | None, hours: Levels | None,
            year: int | None, rates_file: Path | None, as_json: bool, chart: Path | None,
            month: int | None, **options: Any) -> None:  # fmt: skip
     """``ihss whatif`` (its help is WHATIF_HELP)."""
+    from ihss_calc import api
     from ihss_calc import cli as cli_mod
-    from ihss_calc.rules.keep import Work
-    from ihss_calc.rules.whatif import what_if
 
     levels, step, given_as = _earnings(earnings, wage, hours, yearly)
     if ssdi is not None and ssdi > options["unearned"]:
@@ -120,14 +120,23 @@ def whatif(earnings: Levels | None, wage: Decimal | None, hours: Levels | None,
                                  param_hint="'--ssdi'")  # fmt: skip
     if twp_done and not ssdi:
         raise click.UsageError(_("--twp-done is about SSDI: give --ssdi AMOUNT too."))
-    work = Work(ssdi=ssdi or Decimal(0), twp_done=twp_done, gets_ssi=gets_ssi)
     if chart is not None and chart.suffix.lower() not in {".svg", ".png"}:
         raise click.BadParameter(_("the file must end in .svg or .png"), param_hint="'--chart'")
     household = make_household(levels[0], **options)
     rates, warnings = cli_mod.choose_rates(year, rates_file)
     household = household._replace(month=screened_month(month, rates.year, cli_mod.today()))
     swept_hours = hours[0] if hours is not None else None
-    answer = what_if(household, rates, levels, step, given_as, work, swept_hours)
+    answer = api.what_if(
+        household,
+        earnings=levels,
+        rates=rates,
+        ssdi=ssdi,
+        twp_done=twp_done,
+        gets_ssi=gets_ssi,
+        hours=swept_hours,
+        step=step,
+        given_as=given_as,
+    )
     if chart is not None:
         from ihss_calc.chart import write_chart
 
@@ -136,7 +145,7 @@ def whatif(earnings: Levels | None, wage: Decimal | None, hours: Levels | None,
         except OSError as exc:
             why = _("cannot write {file}: {reason}").format(file=chart, reason=os_reason(exc))
             raise click.ClickException(why) from None
-        click.echo(_("Chart written to {file}").format(file=chart), err=True)
+        notice(_("Chart written to {file}").format(file=chart))
     if as_json:
         from ihss_calc.jsonout import dumps
         from ihss_calc.stdout import write_out

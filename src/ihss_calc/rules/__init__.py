@@ -38,6 +38,7 @@ from ihss_calc.rules.household import (
     InputProblem,
     MediCalProgram,
     check_household,
+    screened_month,
 )
 from ihss_calc.rules.incentives import (
     Threshold1619b,
@@ -107,6 +108,7 @@ __all__ = [
     "max_earned_under_wdp_limit",
     "max_earned_without_soc",
     "medi_cal_share",
+    "screened_month",
     "share_above",
     "share_at_earnings",
     "share_of_cost",

@@ -2,7 +2,10 @@
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from datetime import date
 
 from ihss_calc.amounts import MAX_AMOUNT, ZERO, money_display
 from ihss_calc.i18n import N_, _, ngettext
@@ -339,3 +342,11 @@ def _check_screen(h: Household) -> None:
                 disregard=money_display(h.pickle_disregard), unearned=money_display(h.unearned)
             ),
         )
+
+
+def screened_month(month: int | None, year: int, today_: "date") -> int:
+    """The month screened: as given; else this month when the rates are this year's; else
+    April, when a year's poverty-level limits are in force (docs/rules.md §12)."""
+    if month is not None:
+        return month
+    return today_.month if year == today_.year else DEFAULT_MONTH
