@@ -16,6 +16,8 @@ from click.testing import CliRunner, Result
 from ihss_calc.cli import cli
 from ihss_calc.rules import Household
 
+from .schema_check import check_output
+
 TESTS = Path(__file__).parent
 PUBLIC_CASES = TESTS / "cases" / "public.csv"
 SHARED_CASES = TESTS.parent.parent / "shared" / "cases" / "public.csv"
@@ -24,7 +26,9 @@ SHARED_CASES = TESTS.parent.parent / "shared" / "cases" / "public.csv"
 def run(*args: str, env: dict[str, str] | None = None) -> Result:
     """Run ``ihss`` in-process with 100 columns; stdout is not a terminal, as in a pipe."""
     runner = CliRunner(env={"COLUMNS": "100", "NO_COLOR": None, **(env or {})})
-    return runner.invoke(cli, list(args), prog_name="ihss", catch_exceptions=False)
+    result = runner.invoke(cli, list(args), prog_name="ihss", catch_exceptions=False)
+    check_output(list(args), result.exit_code, result.stdout, result.stderr)
+    return result
 
 
 def error_text(result: Result) -> str:

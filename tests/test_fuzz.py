@@ -23,6 +23,8 @@ from hypothesis import strategies as st
 from ihss_calc.batch import INPUT_COLUMNS
 from ihss_calc.cli import cli
 
+from .schema_check import check_output
+
 DATA = Path(__file__).parent.parent / "data"
 SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=SLOW)
@@ -88,6 +90,7 @@ def promised(result: Result, args: list[str]) -> None:
     assert result.exit_code in (0, 1, 2), where
     assert "Traceback" not in result.stdout + result.stderr, where
     assert "internal error" not in result.stderr, where
+    check_output(args, result.exit_code, result.stdout, result.stderr)  # the published schema
 
 
 def command_args(name: str) -> st.SearchStrategy[list[str]]:

@@ -63,3 +63,12 @@ def test_wheel_carries_the_compiled_spanish_catalog(wheel: Path) -> None:
 def test_wheel_carries_py_typed(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "ihss_calc/py.typed" in names
+
+
+def test_wheel_carries_the_json_schemas(wheel: Path) -> None:
+    from ihss_calc.output_schemas import MODELS, schema_text
+
+    with zipfile.ZipFile(wheel) as zf:
+        for command in MODELS:
+            shipped = zf.read(f"ihss_calc/schemas/{command}.schema.json").decode("utf-8")
+            assert shipped == schema_text(command)

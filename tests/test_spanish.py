@@ -202,7 +202,8 @@ def test_a_usage_error_is_in_spanish() -> None:
     unknown = run("--lang", "es", "soc", "--hour")
     assert unknown.exit_code == 2
     assert unknown.stderr.splitlines()[-1] == (
-        "Error: No existe la opción '--hour'. ¿Quiso decir '--hours'?")  # fmt: skip
+        "Error: No existe la opción '--hour'. (¿Quiso decir una de estas: '--force', "
+        "'--hours'?)")  # fmt: skip
 
 
 def _commands() -> dict[str, click.Command]:

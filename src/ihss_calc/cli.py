@@ -20,10 +20,13 @@ from ihss_calc import api
 from ihss_calc import rates as rates_mod
 from ihss_calc.cli_lang import lang_option, plain_option, translate_command, use_language
 from ihss_calc.cli_options import (
+    CaseCommand,
+    check_save_case,
     household_options,
     make_household,
     monthly_earnings,
     notice,
+    save_case,
     warn,
 )
 from ihss_calc.cli_types import AMOUNT, HOURS, YEAR, FilePath
@@ -62,6 +65,7 @@ class Ihss(click.Group):
         "batch": "ihss_calc.cli_batch",
         "hours": "ihss_calc.cli_hours",
         "timesheets": "ihss_calc.cli_hours",
+        "compare": "ihss_calc.cli_compare",
     }
 
     def main(  # type: ignore[override]
@@ -201,9 +205,9 @@ def _json_error(exc: click.ClickException) -> None:
             body["option"] = exc.param.opts[0]
     elif isinstance(exc, click.NoSuchOption):
         body["option"] = exc.option_name
-    elif isinstance(exc, FileProblems):
-        body["file"] = exc.file
-        body["problems"] = [{"key": key, "message": why} for key, why in exc.problems]
+    elif isinstance(getattr(exc, "problems", None), list):  # FileProblems, a case file's
+        body["file"] = getattr(exc, "file", None)
+        body["problems"] = [{"key": key, "message": why} for key, why in exc.problems]  # type: ignore[attr-defined]
     elif isinstance(exc, click.FileError):
         body["file"] = exc.filename
     if isinstance(exc, click.BadParameter) and body["option"] is None and exc.param is not None:
@@ -281,7 +285,7 @@ earn before paying a share of cost.
 """)
 
 
-@cli.command(help=SOC_HELP, epilog=SOC_EPILOG)
+@cli.command(cls=CaseCommand, help=SOC_HELP, epilog=SOC_EPILOG)
 @click.option(
     "--earned", type=AMOUNT, default="0", show_default=True, metavar=N_("AMOUNT"),
     help=N_("Monthly gross earnings: wages, tips, self-employment."),
@@ -339,11 +343,12 @@ earn before paying a share of cost.
 def soc(ctx: click.Context, /, earned: Decimal, wage: Decimal | None, hours: Decimal | None,
         yearly: Decimal | None, year: int | None, rates_file: Path | None, as_json: bool,
         brief: bool, worksheet: Path | None, month: int | None, client: str | None,
-        case_number: str | None, prepared_by: str | None,
-        **options: Any) -> None:  # fmt: skip
+        case_number: str | None, prepared_by: str | None, case: Path | None,
+        save_case_file: Path | None, force: bool, **options: Any) -> None:  # fmt: skip
     """``ihss soc`` (its help is SOC_HELP)."""
     if brief and as_json:
         raise click.UsageError(_("--brief is for people and --json for scripts: give one."))
+    check_save_case(save_case_file, force)
     for_page = [
         name
         for name, value in (
@@ -365,6 +370,8 @@ def soc(ctx: click.Context, /, earned: Decimal, wage: Decimal | None, hours: Dec
     rates, warnings = choose_rates(year, rates_file)
     household = household._replace(month=screened_month(month, rates.year, today()))
     result = api.share_of_cost(household, rates=rates)
+    if save_case_file is not None:
+        save_case(ctx, save_case_file, force)
     said = [_("Monthly earnings: {how}.").format(how=monthly.words)] if monthly else []
     if worksheet is not None:
         from ihss_calc.worksheet import Client, write_worksheet
@@ -464,6 +471,41 @@ def rates_command(year: int | None, as_json: bool, check_file: Path | None) -> N
         from ihss_calc.render_rates import rates_table
 
         rates_table(rates)
+
+
+SCHEMAS = ("soc", "whatif", "batch", "hours", "timesheets", "rates", "rates-check", "compare",
+           "error")  # fmt: skip
+
+SCHEMA_HELP = N_("""Print the JSON Schema of a command's --json output, to validate it or to
+generate types from it: soc, whatif, batch (one JSON Lines row), hours, timesheets (check),
+rates, rates-check (rates --check), compare, or error (the object a failed --json run writes to
+stderr).
+
+schema_version, in every output, goes up when a field is removed or renamed, or changes type
+or meaning; a new field does not bump it.
+""")
+
+SCHEMA_EPILOG = N_("""\b
+Examples:
+  ihss schema soc > soc.schema.json
+  ihss soc --unearned 1000 --json | check-jsonschema --schemafile soc.schema.json -
+
+Exit codes: 0 done, 2 bad usage.
+""")
+
+
+@cli.command("schema", help=SCHEMA_HELP, epilog=SCHEMA_EPILOG)
+@click.argument("command", type=click.Choice(SCHEMAS), metavar="COMMAND")
+@lang_option
+def schema_command(command: str) -> None:
+    """``ihss schema`` (its help is SCHEMA_HELP): the file the wheel ships, generated from
+    ``ihss_calc.output_schemas`` (tests check that they agree)."""
+    from importlib.resources import files
+
+    from ihss_calc.stdout import write_out
+
+    text = files("ihss_calc").joinpath("schemas", f"{command}.schema.json").read_text("utf-8")
+    write_out(text.rstrip("\n"))
 
 
 def check(path: Path, as_json: bool) -> None:

@@ -39,6 +39,76 @@ HOUSEHOLD_OPTIONS = ("unearned", "irwe", "bwe", "couple", "blind", "spouse_blind
                      "assets", "age", "medicare", "ssi_ended", "pickle_disregard")  # fmt: skip
 
 
+class CaseCommand(click.Command):
+    """A command whose ``--case FILE`` gives the options' defaults: an option given on the
+    command line wins, and every value of the file goes through the option's own type. When the
+    command line gives earnings in any way, the case's earnings are left out.
+    ``case_names``: options named otherwise than the case's keys (whatif's ``earnings``)."""
+
+    def __init__(self, *args: Any, case_names: dict[str, str] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.case_names = case_names or {}
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            opts, _rest, _order = self.make_parser(ctx).parse_args(args=list(args))
+        except click.UsageError:
+            return super().parse_args(ctx, args)  # click says what is wrong
+        case = opts.get("case")
+        if isinstance(case, str) and "\x00" not in case:
+            from pathlib import Path
+
+            path = Path(case)
+            if path.is_file():  # otherwise the option's own type says why
+                from ihss_calc.case_file import EARNINGS, defaults_for
+
+                names = {k: self.case_names.get(k, k) for k in EARNINGS}
+                given = {f"--{key}" for key, name in names.items() if opts.get(name) is not None}
+                found = defaults_for(path, given)
+                ctx.default_map = {
+                    **(ctx.default_map or {}),
+                    **{self.case_names.get(k, k): v for k, v in found.items()},
+                }
+        return super().parse_args(ctx, args)
+
+
+def case_values(ctx: click.Context, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """What was given, by the case's keys' options: on the command line or by ``--case``
+    (never a default), for ``--save-case``."""
+    from click.core import ParameterSource
+
+    from ihss_calc.case_file import OPTION_OF, READERS
+
+    wanted = {OPTION_OF.get(k, k) for k in READERS}
+    given = (ParameterSource.COMMANDLINE, ParameterSource.DEFAULT_MAP, ParameterSource.ENVIRONMENT)
+    found = {}
+    for param in ctx.command.params:
+        name = param.name or ""
+        if name in wanted and name not in skip and ctx.get_parameter_source(name) in given:
+            value = ctx.params[name]
+            if value is not None and value != ():
+                found[name] = value
+    return found
+
+
+def check_save_case(path: Any, force: bool) -> None:
+    """Before any work: --force needs --save-case, and --save-case will not overwrite a file
+    without it (a usage error, exit 2)."""
+    if force and path is None:
+        raise click.UsageError(_("--force is for --save-case FILE: give it too."))
+    if path is not None and path.exists() and not force:
+        why = _("{file} exists: give --force to overwrite it").format(file=path)
+        raise click.BadParameter(why, param_hint="'--save-case'")
+
+
+def save_case(ctx: click.Context, path: Any, force: bool, skip: tuple[str, ...] = ()) -> None:
+    """``--save-case FILE``: what was given, never more; refused over a file without --force."""
+    from ihss_calc.case_file import save
+
+    save(path, case_values(ctx, skip), force)
+    notice(_("Case saved to {file}").format(file=path))
+
+
 def household_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options ``soc`` and ``whatif`` share: everything about the household but earnings."""
     options = [
@@ -125,6 +195,14 @@ def household_options(command: Callable[..., None]) -> Callable[..., None]:
                      "--check').")),
         click.option("--json", "as_json", is_flag=True,
                      help=N_("Print one JSON object instead of a table.")),
+        click.option("--case", metavar=N_("FILE"), type=FilePath(exists=True, dir_okay=False),
+                     help=N_("Read the household from a case file (TOML or JSON, the keys of "
+                     "ihss batch's columns); options given here override its values.")),
+        click.option("--save-case", "save_case_file", metavar=N_("FILE"),
+                     type=FilePath(dir_okay=False),
+                     help=N_("Also save what was given (options and --case) as a case file.")),
+        click.option("--force", is_flag=True,
+                     help=N_("With --save-case: overwrite the file if it exists.")),
     ]  # fmt: skip
     for option in reversed(options):
         command = option(command)

@@ -11,9 +11,12 @@ import click
 from ihss_calc.amounts import MAX_AMOUNT, money_display
 from ihss_calc.cli_lang import lang_option, plain_option
 from ihss_calc.cli_options import (
+    CaseCommand,
+    check_save_case,
     household_options,
     make_household,
     notice,
+    save_case,
     two_ways,
     warn,
 )
@@ -44,7 +47,9 @@ SSI/SSP reaches $0, or the likely program changes.
 """)
 
 
-@click.command(help=WHATIF_HELP, epilog=WHATIF_EPILOG)
+@click.command(
+    cls=CaseCommand, case_names={"earned": "earnings"}, help=WHATIF_HELP, epilog=WHATIF_EPILOG
+)
 @click.option(
     "--earned", "earnings", type=LEVELS, default=None, metavar=N_("FROM:TO:STEP|A,B"),
     help=N_("Monthly gross earnings from FROM to TO in steps of STEP, such as 0:3000:100, or "
@@ -107,10 +112,13 @@ SSI/SSP reaches $0, or the likely program changes.
 def whatif(earnings: Levels | None, wage: Decimal | None, hours: Levels | None,
            yearly: Levels | None, ssdi: Decimal | None, twp_done: bool, gets_ssi: bool,
            year: int | None, rates_file: Path | None, as_json: bool, chart: Path | None,
-           month: int | None, **options: Any) -> None:  # fmt: skip
+           month: int | None, case: Path | None, save_case_file: Path | None, force: bool,
+           **options: Any) -> None:  # fmt: skip
     """``ihss whatif`` (its help is WHATIF_HELP)."""
     from ihss_calc import api
     from ihss_calc import cli as cli_mod
+
+    check_save_case(save_case_file, force)
 
     levels, step, given_as = _earnings(earnings, wage, hours, yearly)
     if ssdi is not None and ssdi > options["unearned"]:
@@ -126,6 +134,9 @@ def whatif(earnings: Levels | None, wage: Decimal | None, hours: Levels | None,
     rates, warnings = cli_mod.choose_rates(year, rates_file)
     household = household._replace(month=screened_month(month, rates.year, cli_mod.today()))
     swept_hours = hours[0] if hours is not None else None
+    if save_case_file is not None:  # the household: a sweep is not one case's earnings
+        ctx = click.get_current_context()
+        save_case(ctx, save_case_file, force, skip=("earnings", "wage", "hours", "yearly"))
     answer = api.what_if(
         household,
         earnings=levels,
