@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 from ihss_calc.output_schemas import schema
 
 COMMANDS = ("soc", "whatif", "batch", "hours", "timesheets", "rates", "compare")
-CHECKED: dict[str, int] = dict.fromkeys((*COMMANDS, "rates-check", "error"), 0)
+CHECKED: dict[str, int] = dict.fromkeys((*COMMANDS, "plan", "rates-check", "error"), 0)
 
 
 @functools.cache
@@ -40,6 +40,8 @@ def command_of(args: list[str]) -> str | None:
         return None
     if rest[0] == "rates" and "--check" in rest:
         return "rates-check"
+    if rest[0] == "timesheets" and rest[1:2] == ["plan"]:
+        return "plan"
     return rest[0]
 
 

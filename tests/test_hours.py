@@ -159,10 +159,20 @@ def test_a_clean_month_reports_nothing(tmp_path: Path) -> None:
     path = tmp_path / "clean.csv"
     visits = "".join(f"P1,R1,2026-03-{d:02d},09:00,16:00\n" for d in range(2, 7))
     path.write_text("provider,recipient,date,start,end\n" + visits)
-    result = run("timesheets", "check", str(path), "--authorized", "R1=160")
+    result = run("timesheets", "check", str(path), "--authorized", "R1=160", "--plain")
     assert result.exit_code == 0
-    assert result.stdout == "5 visits checked: nothing found.\n"
-    assert as_json("timesheets", "check", str(path))["findings"] == []
+    assert result.stdout == (
+        "5 visits checked: nothing found.\n"
+        "Hours used and left, by recipient and month\n"
+        "Recipient: R1; Month: 2026-03; Claimed: 35 h 00 min; Authorized: 160 h 00 min; "
+        "Left: 125 h 00 min\n"
+    )
+    body = as_json("timesheets", "check", str(path), "--authorized", "R1=160")
+    assert (body["findings"], body["to_fix"]) == ([], [])
+    assert body["summary"] == "5 visits checked: nothing found."
+    assert body["months"] == [{"recipient": "R1", "month": "2026-03", "claimed_hours": 35,
+                               "authorized_hours": 160, "left_hours": 125, "as_of": None,
+                               "days_left": None}]  # fmt: skip
 
 
 def test_exemption_raises_the_workweek_to_90(tmp_path: Path) -> None:
@@ -193,6 +203,7 @@ def test_travel_over_seven_hours(tmp_path: Path) -> None:
     body = as_json("timesheets", "check", str(path))
     (finding,) = [f for f in body["findings"] if f["kind"] == "over_travel"]
     assert (finding["hours"], finding["rows"]) == (D("7.5"), [2, 3])
+    assert (finding["limit"], finding["over_by"]) == (7, D("0.5"))  # as over_workweek says it
 
 
 def test_a_row_of_travel_only_is_never_an_overlap(tmp_path: Path) -> None:
@@ -223,10 +234,13 @@ def test_pay_periods_split_a_workweek(tmp_path: Path) -> None:
                     "P1,R1,2026-03-15,08:00,20:00\nP1,R1,2026-03-16,08:00,20:00\n"
                     "P1,R1,2026-03-17,08:00,20:00\nP1,R1,2026-03-18,08:00,14:00\n")  # fmt: skip
     body = as_json("timesheets", "check", str(path))
+    # The 41st and 42nd hours of the week fall on the 18th: overtime in the second pay period.
     assert body["pay_periods"] == [
-        {"provider": "P1", "recipient": "R1", "period": "2026-03 1st-15th", "hours": 12},
-        {"provider": "P1", "recipient": "R1", "period": "2026-03 16th-end", "hours": 30},
-    ]
+        {"provider": "P1", "recipient": "R1", "period": "2026-03 1st-15th", "hours": 12,
+         "overtime_hours": 0},
+        {"provider": "P1", "recipient": "R1", "period": "2026-03 16th-end", "hours": 30,
+         "overtime_hours": 2},
+    ]  # fmt: skip
     assert body["findings"] == []  # 42 hours, 2 of them overtime: information, not a finding
     assert body["workweeks"] == [
         {"provider": "P1", "week_starts": "2026-03-15", "hours": 42, "overtime_hours": 2}
@@ -306,7 +320,11 @@ def test_json_lines_and_csv_output(tmp_path: Path) -> None:
     assert body["visits"] == 1
     assert [f["kind"] for f in body["findings"]] == ["bad_row"]
     out = run("timesheets", "check", str(march(tmp_path)), "--output-format", "csv").stdout
-    assert out.splitlines()[0] == "kind,severity,rows,message,rule,source"
+    lines = out.splitlines()
+    assert lines[0] == ("kind,severity,rows,message,rule,source,provider,recipient,period,hours,"
+                        "overtime_hours,authorized_hours,left_hours")  # fmt: skip
+    assert "month,,,,,,,R1,2026-03,46.00,,," in lines
+    assert "pay_period,,,,,,P2,R2,2026-03 1st-15th,66.00,26.00,," in lines
 
 
 def test_authorizations_file(tmp_path: Path) -> None:

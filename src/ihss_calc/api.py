@@ -42,6 +42,7 @@ from ihss_calc.rules import (
 from ihss_calc.rules import share_of_cost as _share_of_cost
 
 if TYPE_CHECKING:
+    from ihss_calc.rules.hours_used import MonthUse, ToFix
     from ihss_calc.rules.timesheets import Finding
     from ihss_calc.rules.visits import Totals
     from ihss_calc.rules.whatif import WhatIf
@@ -269,12 +270,15 @@ def what_if(
 
 
 class TimesheetCheck(NamedTuple):
-    """Every finding (rows that cannot be read first, in file order), the totals they came
-    from, and how many visits were read."""
+    """Every finding (in file order), the totals they came from, how many visits were read,
+    each recipient's months (hours claimed, authorized, left) and the timesheets to fix
+    before approving them (provider, recipient, pay period)."""
 
     findings: list[Finding]
     totals: Totals
     visits: int
+    months: list[MonthUse]
+    to_fix: list[ToFix]
 
 
 def check_timesheets(
@@ -286,10 +290,12 @@ def check_timesheets(
     rates: Rates | None = None,
     input_format: str | None = None,
     encoding: str = "utf-8",
+    as_of: dt.date | None = None,
 ) -> TimesheetCheck:
     """Check a file of visits (CSV or JSON Lines, as ``ihss timesheets check`` reads them):
     overlaps, workweeks over the limit, months over the hours ``authorized`` (by recipient),
-    travel. ``exemptions``: exemption 1 or 2 by provider."""
+    travel. ``exemptions``: exemption 1 or 2 by provider. ``as_of``: the month of that day
+    counts the visits through it, so that its ``months`` say what is left for the rest."""
     from pathlib import Path
 
     from ihss_calc.tabular import Lines
@@ -305,16 +311,20 @@ def check_timesheets(
     chosen = rates if rates is not None else load_rates(year)
     with path.open("rb") as stream:
         loaded, bad = load(Lines(stream, encoding), fmt.lower())
-    return check_loaded(loaded, bad, chosen, months, exempt)
+    return check_loaded(loaded, bad, chosen, months, exempt, as_of)
 
 
 def check_loaded(
     visits: Any, bad: list[Finding], rates: Rates, authorized: dict[str, Decimal],
-    exemptions: dict[str, int],
+    exemptions: dict[str, int], as_of: dt.date | None = None,
 ) -> TimesheetCheck:  # fmt: skip
     """The check of visits already read (the command line reads them from any stream)."""
+    from ihss_calc.rules.hours_used import month_use, timesheets_of, to_fix
     from ihss_calc.rules.timesheets import check
 
     findings, totals = check(visits, rates, authorized, exemptions)
     ordered = sorted([*bad, *findings], key=lambda f: (f.rows[0] if f.rows else 1 << 62, f.kind))
-    return TimesheetCheck(ordered, totals, len(visits))
+    first_period_ends = int(rates.hours["first_pay_period_ends"].value)
+    sheets = timesheets_of(visits, {row for f in findings for row in f.rows}, first_period_ends)
+    return TimesheetCheck(ordered, totals, len(visits), month_use(visits, totals, authorized,
+                          as_of), to_fix(ordered, sheets))  # fmt: skip

@@ -18,6 +18,7 @@ import click
 
 from ihss_calc import api
 from ihss_calc import rates as rates_mod
+from ihss_calc.cli_errors import FileProblems, InternalError, OutputError, json_error
 from ihss_calc.cli_lang import lang_option, plain_option, translate_command, use_language
 from ihss_calc.cli_options import (
     CaseCommand,
@@ -29,8 +30,8 @@ from ihss_calc.cli_options import (
     save_case,
     warn,
 )
-from ihss_calc.cli_types import AMOUNT, HOURS, YEAR, FilePath
-from ihss_calc.i18n import N_, _, date_text, ngettext, os_reason
+from ihss_calc.cli_types import AMOUNT, HOURS, FilePath
+from ihss_calc.i18n import N_, _, os_reason
 from ihss_calc.rules import screened_month
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ class Ihss(click.Group):
         "hours": "ihss_calc.cli_hours",
         "timesheets": "ihss_calc.cli_hours",
         "compare": "ihss_calc.cli_compare",
+        "rates": "ihss_calc.cli_rates",
+        "schema": "ihss_calc.cli_rates",
     }
 
     def main(  # type: ignore[override]
@@ -85,10 +88,10 @@ class Ihss(click.Group):
         try:
             code = self._main(argv, *rest, standalone_mode=False, **extra)
         except click.ClickException as exc:
-            _json_error(exc)
+            json_error(exc)
             sys.exit(exc.exit_code)
         except click.Abort:
-            _json_error(click.ClickException(_("Aborted!")))
+            json_error(click.ClickException(_("Aborted!")))
             sys.exit(1)
         finally:
             cli_options.JSON_STDERR = False
@@ -159,60 +162,6 @@ class Ihss(click.Group):
             )
             raise InternalError(why.format(error=f"{type(exc).__name__}: {exc}")) from None
         return result
-
-
-class OutputError(click.ClickException):
-    """The result could not be written (exit 1): a full disk, a closed stdout."""
-
-
-class InternalError(click.ClickException):
-    """A bug in ihss, said in one line (exit 1)."""
-
-
-class FileProblems(click.ClickException):
-    """A file that cannot be used (exit 1): every problem, by key, as ``(key, why)`` pairs."""
-
-    def __init__(self, message: str, file: str, problems: list[tuple[str, str]]) -> None:
-        super().__init__(message)
-        self.file = file
-        self.problems = problems
-
-
-def _json_error(exc: click.ClickException) -> None:
-    """The error of a ``--json`` run, as one JSON object on stderr. ``error``: ``usage`` (exit
-    2), ``data`` (a file or value that cannot be used, exit 1), ``output`` (the result could not
-    be written, exit 1) or ``internal`` (a bug, exit 1)."""
-    from ihss_calc.jsonout import dumps
-
-    body: dict[str, Any] = {
-        "error": "usage"
-        if isinstance(exc, click.UsageError)
-        else "output"
-        if isinstance(exc, OutputError)
-        else "internal"
-        if isinstance(exc, InternalError)
-        else "data",
-        "exit_code": exc.exit_code,
-        "option": None,
-        "file": None,
-        "message": exc.format_message(),
-    }
-    if isinstance(exc, click.BadParameter):
-        if exc.param_hint is not None:
-            hint = exc.param_hint if isinstance(exc.param_hint, str) else exc.param_hint[0]
-            body["option"] = hint.strip("'\"")
-        elif exc.param is not None and exc.param.opts:
-            body["option"] = exc.param.opts[0]
-    elif isinstance(exc, click.NoSuchOption):
-        body["option"] = exc.option_name
-    elif isinstance(getattr(exc, "problems", None), list):  # FileProblems, a case file's
-        body["file"] = getattr(exc, "file", None)
-        body["problems"] = [{"key": key, "message": why} for key, why in exc.problems]  # type: ignore[attr-defined]
-    elif isinstance(exc, click.FileError):
-        body["file"] = exc.filename
-    if isinstance(exc, click.BadParameter) and body["option"] is None and exc.param is not None:
-        body["option"] = exc.param.name
-    click.echo(dumps(body, indent=None), err=True)
 
 
 def _escape_unwritable(stream: Any) -> None:
@@ -422,115 +371,6 @@ def choose_rates(year: int | None, rates_file: Path | None) -> tuple[rates_mod.R
     for warning in warnings:
         warn(warning)
     return rates, warnings
-
-
-RATES_EPILOG = N_("""\b
-Examples:
-  ihss rates                       this year's figures, with sources
-  ihss rates --year 2024 --json
-  ihss rates --check rates_2027.toml
-
-Exit codes: 0 done (or FILE is valid), 1 a rates file with problems, 2 bad usage.
-""")
-
-
-RATES_HELP = N_("""Show the figures for a year: payment levels, exclusions, rounding and
-work-incentive figures, each with its status and sources. Or check a rates file with --check.
-""")
-
-
-@cli.command("rates", help=RATES_HELP, epilog=RATES_EPILOG)
-@click.option("--year", type=YEAR, default=None, help=N_("The year to show. Default: as for soc."))
-@click.option(
-    "--json", "as_json", is_flag=True, help=N_("Print one JSON object instead of a table.")
-)
-@click.option(
-    "--check",
-    "check_file",
-    metavar=N_("FILE"),
-    type=FilePath(exists=True, dir_okay=False),
-    help=N_("Check a rates file (say, next year's): every problem, by file and key."),
-)
-@plain_option
-@lang_option
-def rates_command(year: int | None, as_json: bool, check_file: Path | None) -> None:
-    """``ihss rates`` (its help is RATES_HELP)."""
-    if check_file is not None:
-        if year is not None:
-            raise click.UsageError(_("--check takes the year from the file; leave out --year."))
-        check(check_file, as_json)
-        return
-    rates, warnings = choose_rates(year, None)
-    if as_json:
-        from ihss_calc.jsonout import dumps
-        from ihss_calc.rates_json import rates_dict
-        from ihss_calc.stdout import write_out
-
-        write_out(dumps({**rates_dict(rates), "warnings": warnings}))
-    else:
-        from ihss_calc.render_rates import rates_table
-
-        rates_table(rates)
-
-
-SCHEMAS = ("soc", "whatif", "batch", "hours", "timesheets", "rates", "rates-check", "compare",
-           "error")  # fmt: skip
-
-SCHEMA_HELP = N_("""Print the JSON Schema of a command's --json output, to validate it or to
-generate types from it: soc, whatif, batch (one JSON Lines row), hours, timesheets (check),
-rates, rates-check (rates --check), compare, or error (the object a failed --json run writes to
-stderr).
-
-schema_version, in every output, goes up when a field is removed or renamed, or changes type
-or meaning; a new field does not bump it.
-""")
-
-SCHEMA_EPILOG = N_("""\b
-Examples:
-  ihss schema soc > soc.schema.json
-  ihss soc --unearned 1000 --json | check-jsonschema --schemafile soc.schema.json -
-
-Exit codes: 0 done, 2 bad usage.
-""")
-
-
-@cli.command("schema", help=SCHEMA_HELP, epilog=SCHEMA_EPILOG)
-@click.argument("command", type=click.Choice(SCHEMAS), metavar="COMMAND")
-@lang_option
-def schema_command(command: str) -> None:
-    """``ihss schema`` (its help is SCHEMA_HELP): the file the wheel ships, generated from
-    ``ihss_calc.output_schemas`` (tests check that they agree)."""
-    from importlib.resources import files
-
-    from ihss_calc.stdout import write_out
-
-    text = files("ihss_calc").joinpath("schemas", f"{command}.schema.json").read_text("utf-8")
-    write_out(text.rstrip("\n"))
-
-
-def check(path: Path, as_json: bool) -> None:
-    """``ihss rates --check``: a short summary (exit 0) or every problem (exit 1)."""
-    try:
-        rates = rates_mod.load_file(path)
-    except rates_mod.RatesError as exc:
-        raise FileProblems(exc.report(), exc.origin, exc.problems) from None
-    from ihss_calc.jsonout import dumps
-    from ihss_calc.rates_json import check_summary
-    from ihss_calc.stdout import write_out
-
-    summary = check_summary(rates)
-    if as_json:
-        write_out(dumps(summary))
-        return
-    counts = ", ".join(f"{n} {_(status)}" for status, n in summary["statuses"].items())
-    n = summary["figures"]
-    line = ngettext(
-        "{file}: valid rates for {year} ({start} to {end}): {n} figure, {counts}.",
-        "{file}: valid rates for {year} ({start} to {end}): {n} figures, {counts}.",
-        n,
-    )
-    start, end = date_text(rates.effective_from), date_text(rates.effective_to)
-    click.echo(line.format(file=path, year=rates.year, start=start, end=end, n=n, counts=counts))
 
 
 def _no_year(year: int, rates_file: Path | None, years: list[int]) -> str:

@@ -12,6 +12,7 @@ from typing import IO, Any, TypeVar
 import click
 
 from ihss_calc import rates as rates_mod
+from ihss_calc.cli_errors import FileProblems
 from ihss_calc.cli_lang import lang_option
 from ihss_calc.cli_options import warn
 from ihss_calc.cli_types import YEAR, FilePath, format_from_name
@@ -322,7 +323,7 @@ def batch_rates(
         else:
             by_year = {y: rates_mod.load_bundled(y) for y in years}
     except rates_mod.RatesError as exc:
-        raise cli_mod.FileProblems(exc.report(), exc.origin, exc.problems) from None
+        raise FileProblems(exc.report(), exc.origin, exc.problems) from None
     if year is not None and year not in by_year:
         raise click.BadParameter(
             cli_mod._no_year(year, rates_file, list(by_year)), param_hint="'--year'"

@@ -178,8 +178,8 @@ recipient), each recipient's months (hours authorized, the cap), and the pay per
 
 
 @timesheets.command(help=CHECK_HELP, epilog=CHECK_EPILOG)
-@click.argument("source", metavar=N_("FILE"),
-                type=FilePath(exists=True, dir_okay=False))  # fmt: skip
+@click.argument("source", metavar=N_("FILE|-"),
+                type=FilePath(exists=True, dir_okay=False, allow_dash=True))  # fmt: skip
 @click.option(
     "--input-format",
     type=click.Choice(["csv", "jsonl"], case_sensitive=False),
@@ -225,36 +225,51 @@ recipient), each recipient's months (hours authorized, the cap), and the pay per
     is_flag=True,
     help=N_("Also show the hours of each workweek (with overtime) and pay period."),
 )
+@click.option(
+    "--as-of",
+    metavar=N_("DATE"),
+    default=None,
+    help=N_(
+        "Count the claims of DATE's month through DATE (2026-03-14): the hours left for "
+        "the rest of the month."
+    ),
+)
 def check(source: Path, input_format: str | None, encoding: str, authorized: tuple[str, ...],
           auth_file: Path | None, exemption: tuple[str, ...], year: int | None,
           rates_file: Path | None, as_json: bool, output_format: str,
-          pay_periods: bool) -> None:  # fmt: skip
+          pay_periods: bool, as_of: str | None) -> None:  # fmt: skip
     """``ihss timesheets check`` (its help is CHECK_HELP)."""
     from ihss_calc import cli as cli_mod
     from ihss_calc.api import check_loaded
     from ihss_calc.tabular import BadInput, Lines
     from ihss_calc.timesheets import load
 
+    if as_json and output_format.lower() == "csv":
+        raise click.UsageError(_("--json and --output-format csv each choose the output: give "
+                                 "one."))  # fmt: skip
     fmt = (input_format or format_from_name(source)).lower()
+    day = None if as_of is None else _as_of(as_of)
     months = _pairs("--authorized", authorized, _monthly_value)
     if auth_file is not None:
         months = {**_authorizations(auth_file), **months}
     exempt = _pairs("--exemption", exemption, _exemption)
     rates, warnings = cli_mod.choose_rates(year, rates_file)
+    named = _("standard input") if str(source) == "-" else str(source)
     try:
-        with source.open("rb") as stream:
+        with _open_visits(source) as stream:
             visits, bad = load(Lines(stream, encoding), fmt)
     except LookupError:
         why = _("{name} is not an encoding Python knows").format(name=repr(encoding))
         raise click.BadParameter(why, param_hint="'--encoding'") from None
     except BadInput as exc:
-        raise click.UsageError(f"{source}: {exc}") from None
+        raise click.UsageError(f"{named}: {exc}") from None
     providers = visits.providers_named()
     for provider in exempt:
         if provider not in providers:
-            why = _("no provider {provider} in {file}").format(provider=repr(provider), file=source)
+            why = _("no provider {provider} in {file}").format(provider=repr(provider), file=named)
             raise click.BadParameter(why, param_hint="'--exemption'")
-    findings, totals, _count = check_loaded(visits, bad, rates, months, exempt)
+    report = check_loaded(visits, bad, rates, months, exempt, day)
+    findings = report.findings
     from ihss_calc import render_hours
 
     if as_json or output_format.lower() == "csv":
@@ -267,17 +282,40 @@ def check(source: Path, input_format: str | None, encoding: str, authorized: tup
         with tempfile.SpooledTemporaryFile(max_size=1 << 24, mode="w+", encoding="utf-8",
                                            newline="") as whole:  # fmt: skip
             if as_json:
-                render_hours.write_check_json(whole, findings, totals, len(visits), rates,
-                                              warnings)  # fmt: skip
+                render_hours.write_check_json(whole, report, rates, warnings)
             else:
-                render_hours.write_findings_csv(findings, whole)
+                render_hours.write_findings_csv(report, whole)
             whole.seek(0)
             while piece := whole.read(1 << 16):
                 write_in_chunks(sys.stdout, piece)
     else:
-        render_hours.findings_tables(findings, totals, len(visits), rates, periods=pay_periods)
+        render_hours.findings_tables(report, rates, periods=pay_periods)
     if any(f.severity != "info" for f in findings):
         raise SystemExit(1)
+
+
+def _open_visits(source: Path) -> Any:
+    """The visits' bytes: the file, or standard input for '-' (left open, as batch does)."""
+    import contextlib
+
+    if str(source) == "-":
+        if sys.stdin is None or sys.stdin.closed:
+            why = _("standard input is closed: give a FILE, or pipe the input in.")
+            raise click.UsageError(why)
+        return contextlib.nullcontext(sys.stdin.buffer)
+    return source.open("rb")
+
+
+def _as_of(text: str) -> Any:
+    """--as-of: a date as the visits' dates are written (2026-03-14 or 3/14/2026)."""
+    import datetime as dt
+
+    from ihss_calc.timesheets import RowProblem, parse_date
+
+    try:
+        return dt.date.fromordinal(parse_date(text))
+    except RowProblem as exc:
+        raise click.BadParameter(exc.why, param_hint="'--as-of'") from None
 
 
 def _exemption(text: str) -> int:
@@ -311,3 +349,12 @@ def _authorizations(path: Path) -> dict[str, Decimal]:
                 why = _("{file} line {line}: {problem}").format(file=path, line=number, problem=exc)
                 raise click.BadParameter(why, param_hint="'--authorizations'") from None
     return found
+
+
+def _add_plan() -> None:
+    from ihss_calc.cli_plan import plan
+
+    timesheets.add_command(plan)
+
+
+_add_plan()

@@ -8,15 +8,20 @@ from collections.abc import Callable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import islice
 from json.encoder import encode_basestring as _string
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ihss_calc.amounts import money_text
-from ihss_calc.i18n import N_, _, ngettext
+from ihss_calc.i18n import N_, _
 from ihss_calc.jsonout import figure_dict, rates_ref
 from ihss_calc.rates import Rates, origin_text
 from ihss_calc.rules.hours import CATEGORIES, Authorization, hours_and_minutes
+from ihss_calc.rules.hours_used import MonthUse, ToFix
 from ihss_calc.rules.timesheets import Finding
 from ihss_calc.rules.visits import Totals, hours, overtime_hours, week_start
+from ihss_calc.timesheet_words import left_text, month_label, to_fix_line, verdict
+
+if TYPE_CHECKING:
+    from ihss_calc.api import TimesheetCheck
 
 
 def hours_lines(a: Authorization, rates: Rates) -> list[str]:
@@ -151,26 +156,47 @@ def _workweek_objects(t: Totals, overtime_after: Decimal) -> Iterator[str]:
 
 
 def _pay_period_objects(t: Totals) -> Iterator[str]:
-    """``pay_periods`` as JSON objects, one at a time."""
+    """``pay_periods`` as JSON objects, one at a time: a timesheet's hours, and how many of
+    them are overtime (the provider's hours over 40 in a workweek, in time order)."""
     name = _Texts(_string)
     period = _Texts(lambda when: _string(_period(when)))
     worked = _Texts(lambda minutes: money_text(hours(minutes)))
-    for (p, r, when), minutes in t.pay_periods():
+    for (p, r, when), minutes, over in t.pay_period_overtime():
         if r:
             yield (f'{{"provider": {name[p]}, "recipient": {name[r]}, "period": {period[when]}, '
-                   f'"hours": {worked[minutes]}}}')  # fmt: skip
+                   f'"hours": {worked[minutes]}, "overtime_hours": {worked[over]}}}')  # fmt: skip
 
 
-def write_check_json(out: IO[str], findings: list[Finding], t: Totals, visits: int,
-                     rates: Rates, warnings: list[str]) -> None:  # fmt: skip
+def _month_dict(use: MonthUse) -> dict[str, Any]:
+    return {"recipient": use.recipient, "month": use.month, "claimed_hours": use.claimed,
+            "authorized_hours": use.authorized, "left_hours": use.left,
+            "as_of": None if use.as_of is None else use.as_of.isoformat(),
+            "days_left": use.days_left}  # fmt: skip
+
+
+def _to_fix_dict(sheet: ToFix, rates: Rates) -> dict[str, Any]:
+    return {"provider": sheet.provider, "recipient": sheet.recipient or None,
+            "period": _period(sheet.period), "kinds": list(sheet.kinds), "rows": list(sheet.rows),
+            "message": to_fix_line(sheet, rates)}  # fmt: skip
+
+
+def write_check_json(out: IO[str], report: TimesheetCheck, rates: Rates,
+                     warnings: list[str]) -> None:  # fmt: skip
     """One JSON object, written a finding and a pay period at a time: a county's month has
     tens of thousands of each, and the whole document in memory would double the peak."""
     from ihss_calc.jsonout import dumps
 
-    out.write(f'{{\n  "schema_version": 1,\n  "visits": {visits},\n  "findings": [')
+    findings, t = report.findings, report.totals
+    said = verdict(findings, report.visits, rates)
+    out.write(f'{{\n  "schema_version": 1,\n  "visits": {report.visits},\n'
+              f'  "summary": {_string(said)},\n  "findings": [')  # fmt: skip
     for n, f in enumerate(findings):
         out.write(("," if n else "") + "\n    " + dumps(_finding(f), indent=None))
     out.write("\n  ]," if findings else "],")
+    for name, items in (("to_fix", [_to_fix_dict(x, rates) for x in report.to_fix]),
+                        ("months", [_month_dict(m) for m in report.months])):  # fmt: skip
+        body = ",\n    ".join(dumps(i, indent=None) for i in items)
+        out.write(f'\n  "{name}": [\n    {body}\n  ],' if items else f'\n  "{name}": [],')
     after = rates.hours["overtime_after"].value
     for name, rows in (("workweeks", _workweek_objects(t, after)),
                        ("pay_periods", _pay_period_objects(t))):  # fmt: skip
@@ -185,15 +211,37 @@ def write_check_json(out: IO[str], findings: list[Finding], t: Totals, visits: i
               f'  "warnings": {dumps(warnings, indent=None)}\n}}\n')  # fmt: skip
 
 
-CSV_FIELDS = ("kind", "severity", "rows", "message", "rule", "source")
+CSV_FIELDS = ("kind", "severity", "rows", "message", "rule", "source", "provider", "recipient",
+              "period", "hours", "overtime_hours", "authorized_hours", "left_hours")  # fmt: skip
 
 
-def write_findings_csv(findings: list[Finding], out: IO[str]) -> None:
+def write_findings_csv(report: TimesheetCheck, out: IO[str]) -> None:
+    """One row a finding; then one row a recipient's month (kind ``month``: hours claimed,
+    authorized, left) and one a timesheet's pay period (kind ``pay_period``: hours and overtime
+    hours), so that a spreadsheet has the whole check."""
     writer = csv.writer(out)
     writer.writerow(CSV_FIELDS)
-    for f in findings:
+    for f in report.findings:
+        figures = f.figures
         writer.writerow([f.kind, f.severity, " ".join(map(str, f.rows)), f.message, f.rule,
-                         f.source])  # fmt: skip
+                         f.source, figures.get("provider", ""), figures.get("recipient", ""),
+                         figures.get("month", figures.get("week_starts", "")),
+                         _csv_number(figures.get("hours")), _csv_number(
+                             figures.get("overtime_hours")),
+                         _csv_number(figures.get("authorized")), ""])  # fmt: skip
+    for m in report.months:
+        writer.writerow(["month", "", "", "", "", "", "", m.recipient, m.month,
+                         money_text(m.claimed), "", _csv_number(m.authorized),
+                         _csv_number(m.left)])  # fmt: skip
+    for (p, r, when), minutes, over in report.totals.pay_period_overtime():
+        if r:
+            worked, overtime = money_text(hours(minutes)), money_text(hours(over))
+            writer.writerow(["pay_period", "", "", "", "", "", p, r, _period(when), worked,
+                             overtime, "", ""])  # fmt: skip
+
+
+def _csv_number(value: object) -> str:
+    return money_text(value) if isinstance(value, Decimal) else ""
 
 
 # The pay periods' halves as the JSON and CSV write them (codes), and as a table says them.
@@ -220,21 +268,24 @@ def _title(kind: str, rates: Rates) -> str:
     return _(title).format(limit=rates.hours[figure].value if figure else "")
 
 
-def findings_tables(
-    findings: list[Finding], t: Totals, visits: int, rates: Rates, *, periods: bool
-) -> None:
+def findings_tables(report: TimesheetCheck, rates: Rates, *, periods: bool) -> None:
+    """The verdict first, then which timesheets to fix before approving them, then a table per
+    kind of finding, then each recipient's hours used and left (and, asked, the workweeks and
+    pay periods)."""
     from rich.text import Text
 
     from ihss_calc.render import console, titled_table
 
+    findings, t = report.findings, report.totals
     out = console()
     by_kind: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_kind[f.kind].append(f)
-    if not by_kind:
-        none = ngettext("{n} visit checked: nothing found.", "{n} visits checked: nothing found.",
-                        visits)  # fmt: skip
-        out.print(Text(none.format(n=f"{visits:,}"), style="bold"))
+    out.print(Text(verdict(findings, report.visits, rates), style="bold"), soft_wrap=False)
+    if report.to_fix:
+        out.print(Text(_("Before approving, fix these timesheets:")))
+        for sheet in report.to_fix:
+            out.print(Text("- " + to_fix_line(sheet, rates)))
     for kind, items in sorted(by_kind.items(), key=lambda kv: list(TITLES).index(kv[0])):
         table = titled_table(_title(kind, rates))
         table.add_column(Text(_("Rows")), no_wrap=True)
@@ -244,6 +295,18 @@ def findings_tables(
             shown = ", ".join(map(str, f.rows[:12])) + (" …" if len(f.rows) > 12 else "")
             # Text, not markup: a provider named "[/b]" is shown as written
             table.add_row(Text(shown), Text(f.message), Text(f"{f.rule} · {f.source}"))
+        out.print(table)
+    if report.months:
+        table = titled_table(_("Hours used and left, by recipient and month"))
+        for name, right in ((N_("Recipient"), False), (N_("Month"), False),
+                            (N_("Claimed"), True), (N_("Authorized"), True),
+                            (N_("Left"), True)):  # fmt: skip
+            table.add_column(Text(_(name)), justify="right" if right else "left")
+        for use in report.months:
+            table.add_row(Text(use.recipient), Text(month_label(use)),
+                          Text(hours_and_minutes(use.claimed)),
+                          Text("" if use.authorized is None else hours_and_minutes(
+                              use.authorized)), Text(left_text(use)))  # fmt: skip
         out.print(table)
     if periods:
         after = rates.hours["overtime_after"].value
@@ -259,11 +322,12 @@ def findings_tables(
         out.print(table)
         table = titled_table(_("Hours by pay period"))
         for name, right in ((N_("Provider"), False), (N_("Recipient"), False),
-                            (N_("Pay period"), False), (N_("Hours"), True)):  # fmt: skip
+                            (N_("Pay period"), False), (N_("Hours"), True),
+                            (N_("Overtime"), True)):  # fmt: skip
             table.add_column(Text(_(name)), justify="right" if right else "left")
-        for (provider, recipient, (year, month, half)), minutes in t.pay_periods():
+        for (provider, recipient, (year, month, half)), minutes, over in t.pay_period_overtime():
             if recipient:  # a row of travel only is in no recipient's pay period
                 period = f"{year:04d}-{month:02d} {_(HALVES[half])}"
                 table.add_row(Text(provider), Text(recipient), Text(period),
-                              Text(str(hours(minutes))))  # fmt: skip
+                              Text(str(hours(minutes))), Text(str(hours(over))))  # fmt: skip
         out.print(table)

@@ -30,6 +30,7 @@ _US = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})", re.A)
 class RowProblem(ValueError):
     def __init__(self, column: str, why: str) -> None:
         super().__init__(_("column {column}: {why}").format(column=f"'{column}'", why=why))
+        self.why = why
 
 
 @functools.lru_cache(maxsize=4096)  # a month has few dates and times: each is parsed once

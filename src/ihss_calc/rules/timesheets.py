@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from ihss_calc.i18n import N_, _, date_text
 from ihss_calc.rates import Figure, Rates
+from ihss_calc.rules.hours_used import period_overtime
 from ihss_calc.rules.visits import (
     Totals,
     Visit,
@@ -168,10 +169,12 @@ def check(
                                     week=date_text(week_start(week)), limit=travel_max.value),
                 _(travel_max.label), _sources(travel_max),
                 {"provider": provider, "week_starts": week_start(week).isoformat(),
-                 "hours": hours(minutes), "limit": travel_max.value},
+                 "hours": hours(minutes), "limit": travel_max.value,
+                 "over_by": hours(minutes) - travel_max.value},
             ))  # fmt: skip
     found += _months(t, rows, rates, authorized, exemptions)
     found = rows.fill(found, visits)
+    t.overtime = period_overtime(visits, t, overtime_after, first_period_ends)
     t.keep_for_output()  # the output needs only these: memory back before it is written
     return found, t
 

@@ -147,6 +147,7 @@ class Totals:
         self.month: dict[int, int] = defaultdict(int)  # recipient, month
         self.provider_month: dict[int, int] = defaultdict(int)  # provider, month
         self.pay_period: dict[int, int] = defaultdict(int)  # provider, recipient, month, half
+        self.overtime: dict[int, int] = {}  # pay_period's keys: the overtime minutes in each
 
     def _month(self, packed: int) -> tuple[int, int]:
         return divmod(packed, 12)[0], packed % 12 + 1
@@ -177,9 +178,16 @@ class Totals:
                       for k, v in self.provider_month.items())  # fmt: skip
 
     def keep_for_output(self) -> None:
-        """Keep what the output shows (workweeks, pay periods); free the rest."""
-        for totals in (self.week_recipient, self.travel, self.month, self.provider_month):
+        """Keep what the output shows (workweeks, months, pay periods); free the rest."""
+        for totals in (self.week_recipient, self.travel, self.provider_month):
             totals.clear()
+
+    def pay_period_overtime(self) -> list[tuple[tuple[str, str, tuple[int, int, int]], int, int]]:
+        """``pay_periods()`` with each one's overtime minutes beside its minutes."""
+        n, over = self.names, self.overtime
+        return sorted(((n[k >> 41], n[(k >> 17) & NAME], (*self._month((k >> 1) & 0xFFFF),
+                        (k & 1) + 1)), v, over.get(k, 0))
+                      for k, v in self.pay_period.items())  # fmt: skip
 
     def pay_periods(self) -> list[tuple[tuple[str, str, tuple[int, int, int]], int]]:
         n = self.names
