@@ -41,13 +41,30 @@ def test_the_frozen_batch_baseline_writes_what_ihss_batch_writes(tmp_path: Path)
 
 def test_the_timesheet_benchmark_runs_and_checks_its_output() -> None:
     result = subprocess.run(
-        [sys.executable, str(BENCHMARKS / "timesheets.py"), "--visits", "2000", "--runs", "2"],
+        [sys.executable, str(BENCHMARKS / "timesheets.py"), "--visits", "2000", "--runs", "2",
+         "--no-duckdb"],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "2,000 visits: " in result.stdout
     assert "(median of 2: " in result.stdout
     assert "targets: 10 s (met), 200 MB (met)" in result.stdout
+
+
+def test_duckdb_counts_what_ihss_finds() -> None:
+    """The benchmark's SQL (DuckDB, installed with pip for the run) finds what ihss finds,
+    kind by kind, on a month with every kind the generator makes."""
+    result = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "timesheets.py"), "--visits", "30000", "--runs", "1"],
+        capture_output=True, text=True, check=False, timeout=600,
+    )  # fmt: skip
+    assert result.returncode in (0, 1), result.stderr  # 1: a target missed, said in the output
+    assert "every count the same: yes" in result.stdout, result.stdout
+    by_kind = result.stdout.split("by kind: ")[1].splitlines()[0]
+    for kind in ("over_authorized", "over_recipient_weekly_max", "over_workweek",
+                 "overlap_recipients"):  # fmt: skip
+        assert kind in by_kind
+    assert "ihss / DuckDB time: " in result.stdout
 
 
 def test_the_caseload_benchmark_runs_and_checks_its_output() -> None:

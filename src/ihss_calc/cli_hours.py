@@ -269,6 +269,7 @@ def check(source: Path, input_format: str | None, encoding: str, authorized: tup
             why = _("no provider {provider} in {file}").format(provider=repr(provider), file=named)
             raise click.BadParameter(why, param_hint="'--exemption'")
     report = check_loaded(visits, bad, rates, months, exempt, day)
+    del visits, bad  # the columns: memory back before the output is written
     findings = report.findings
     from ihss_calc import render_hours
 

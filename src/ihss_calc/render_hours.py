@@ -167,11 +167,16 @@ def _pay_period_objects(t: Totals) -> Iterator[str]:
                    f'"hours": {worked[minutes]}, "overtime_hours": {worked[over]}}}')  # fmt: skip
 
 
-def _month_dict(use: MonthUse) -> dict[str, Any]:
-    return {"recipient": use.recipient, "month": use.month, "claimed_hours": use.claimed,
-            "authorized_hours": use.authorized, "left_hours": use.left,
-            "as_of": None if use.as_of is None else use.as_of.isoformat(),
-            "days_left": use.days_left}  # fmt: skip
+def _month_objects(uses: list[MonthUse]) -> Iterator[str]:
+    """``months`` as JSON objects, one at a time (a county's month has tens of thousands)."""
+    number = _Texts(lambda value: "null" if value is None else money_text(value))
+    for use in uses:
+        as_of = "null" if use.as_of is None else f'"{use.as_of.isoformat()}"'
+        days = "null" if use.days_left is None else str(use.days_left)
+        yield (f'{{"recipient": {_string(use.recipient)}, "month": "{use.month}", '
+               f'"claimed_hours": {number[use.claimed]}, '
+               f'"authorized_hours": {number[use.authorized]}, "left_hours": {number[use.left]}, '
+               f'"as_of": {as_of}, "days_left": {days}}}')  # fmt: skip
 
 
 def _to_fix_dict(sheet: ToFix, rates: Rates) -> dict[str, Any]:
@@ -193,10 +198,15 @@ def write_check_json(out: IO[str], report: TimesheetCheck, rates: Rates,
     for n, f in enumerate(findings):
         out.write(("," if n else "") + "\n    " + dumps(_finding(f), indent=None))
     out.write("\n  ]," if findings else "],")
-    for name, items in (("to_fix", [_to_fix_dict(x, rates) for x in report.to_fix]),
-                        ("months", [_month_dict(m) for m in report.months])):  # fmt: skip
-        body = ",\n    ".join(dumps(i, indent=None) for i in items)
-        out.write(f'\n  "{name}": [\n    {body}\n  ],' if items else f'\n  "{name}": [],')
+    for name, items in (("to_fix", (dumps(_to_fix_dict(x, rates), indent=None)
+                                    for x in report.to_fix)),
+                        ("months", _month_objects(report.months))):  # fmt: skip
+        out.write(f'\n  "{name}": [')
+        rows_left, written = iter(items), False
+        while block := ",\n    ".join(islice(rows_left, 1000)):
+            out.write(("," if written else "") + "\n    " + block)
+            written = True
+        out.write("\n  ]," if written else "],")
     after = rates.hours["overtime_after"].value
     for name, rows in (("workweeks", _workweek_objects(t, after)),
                        ("pay_periods", _pay_period_objects(t))):  # fmt: skip

@@ -63,7 +63,7 @@ def _kinds(counts: Counter[str], rates: Rates) -> list[str]:
         if n:
             figure = LIMITS.get(kind)
             limit = rates.hours[figure].value if figure else ""
-            said.append(kind_words(kind, n).format(n=n, limit=limit))
+            said.append(kind_words(kind, n).format(n=f"{n:,}", limit=limit))
     return said
 
 

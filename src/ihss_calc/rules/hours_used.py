@@ -10,6 +10,7 @@ spans two pay periods counts in full toward the workweek; docs/rules.md §10).
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -18,7 +19,16 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from ihss_calc.rules.timesheets import Finding
 
-from ihss_calc.rules.visits import DAY, Totals, Visits, _Days, _pieces, day_facts, hours
+from ihss_calc.rules.visits import (
+    DAY,
+    FIRST_SUNDAY,
+    Totals,
+    Visits,
+    _Days,
+    _pieces,
+    day_facts,
+    hours,
+)
 
 # The order findings' kinds are said in: rows that cannot be read, overlaps, workweeks, months.
 KIND_ORDER = ("bad_row", "overlap_providers", "overlap_recipients", "over_workweek",
@@ -52,17 +62,31 @@ def month_use(
         for recipient in {*authorized, *through}:
             claimed[recipient, month] = through.get(recipient, 0)
     uses = []
+    # A county's month has tens of thousands of recipients but few distinct numbers of
+    # minutes and months: each hours figure, difference and month name is made once.
+    got_of: dict[int, Decimal] = {}
+    left_of: dict[tuple[Decimal, int], Decimal] = {}
+    names: dict[tuple[int, int], str] = {}
     for (recipient, (year, month_number)), minutes in sorted(claimed.items()):
         given = authorized.get(recipient)
-        got = hours(minutes)
+        got = got_of.get(minutes)
+        if got is None:
+            got = got_of[minutes] = hours(minutes)
+        left = None
+        if given is not None:
+            left = left_of.get((given, minutes))
+            if left is None:
+                left = left_of[given, minutes] = given - got
+        name = names.get((year, month_number))
+        if name is None:
+            name = names[year, month_number] = f"{year:04d}-{month_number:02d}"
         this = as_of is not None and (year, month_number) == (as_of.year, as_of.month)
         at = as_of if this else None
         days_left = None
         if at is not None:
             next_month = dt.date(year + month_number // 12, month_number % 12 + 1, 1)
             days_left = (next_month - at).days - 1
-        uses.append(MonthUse(recipient, f"{year:04d}-{month_number:02d}", got, given,
-                             None if given is None else given - got, at, days_left))  # fmt: skip
+        uses.append(MonthUse(recipient, name, got, given, left, at, days_left))
     return uses
 
 
@@ -84,32 +108,48 @@ def period_overtime(
     visits: Visits, t: Totals, after_hours: Decimal, first_period_ends: int
 ) -> dict[int, int]:
     """Overtime minutes by pay-period key (as ``Totals.pay_period`` packs it: provider,
-    recipient, month and half), for the workweeks over ``after_hours``. Only the visits of a
-    provider with such a week are looked at again."""
+    recipient, month and half), for the workweeks over ``after_hours``. Only the visits of such
+    a workweek are looked at again, a week at a time, kept as 4-byte indexes meanwhile (a
+    county's month has some fifty thousand such weeks)."""
     after = int(after_hours * 60)
     long_weeks = {key for key, minutes in t.week.items() if minutes > after}
     if not long_weeks:
         return {}
     providers = {key >> 20 for key in long_weeks}
-    days = _Days(first_period_ends)
-    pieces: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
-    columns = (visits.providers, visits.recipients, visits.starts, visits.ends)
-    for p, r, start, end in zip(*columns, strict=True):
+    members: dict[int, array[int]] = {}
+    columns = (visits.providers, visits.starts, visits.ends)
+    for i, (p, start, end) in enumerate(zip(*columns, strict=True)):
         if p not in providers:
             continue
-        at = start
-        for day, minutes in _pieces(start, end):
-            week, period = days[day]
-            key = (p << 20) | week
-            if key in long_weeks:
-                pieces[key].append((at, minutes, r, period))
-            at += minutes
+        week = (start // DAY - FIRST_SUNDAY) // 7
+        key = (p << 20) | week
+        if key in long_weeks:
+            found = members.get(key)
+            if found is None:
+                found = members[key] = array("i")
+            found.append(i)
+        later = ((end - 1) // DAY - FIRST_SUNDAY) // 7  # past midnight into the next week
+        if later != week and (p << 20) | later in long_weeks:
+            members.setdefault((p << 20) | later, array("i")).append(i)
+    days = _Days(first_period_ends)
+    starts, ends, recipients = visits.starts, visits.ends, visits.recipients
     overtime: dict[int, int] = defaultdict(int)
-    for key, found in pieces.items():
-        p, worked = key >> 20, 0
-        for _at, minutes, r, period in sorted(found):
-            over = max(0, worked + minutes - max(after, worked))
-            if over:
+    for key, indexes in members.items():
+        p, wanted, pieces = key >> 20, key & 0xFFFFF, []
+        for i in indexes:
+            at, end = starts[i], ends[i]
+            day = at // DAY
+            if end <= (day + 1) * DAY:  # most visits: one day, one piece
+                pieces.append((at, end - at, recipients[i], days[day][1]))
+                continue
+            for day, minutes in _pieces(at, end):
+                week, period = days[day]
+                if week == wanted:
+                    pieces.append((max(at, day * DAY), minutes, recipients[i], period))
+        worked = 0
+        for _at, minutes, r, period in sorted(pieces):
+            over = worked + minutes - max(after, worked)
+            if over > 0:
                 overtime[(((p << 24) | r) << 17) | period] += over
             worked += minutes
     return dict(overtime)
@@ -119,15 +159,18 @@ def timesheets_of(
     visits: Visits, lines: Iterable[int], first_period_ends: int
 ) -> dict[int, tuple[str, str, tuple[int, int, int]]]:
     """The timesheet each of ``lines`` is on: its provider, recipient and pay period (year,
-    month, half) of the day the visit starts."""
-    wanted = set(lines)
+    month, half) of the day the visit starts. Visits are kept in file order, so each line is
+    found by bisection, not by a pass over a county's month."""
+    from bisect import bisect_left
+
     found = {}
-    names = visits.names
-    columns = (visits.lines, visits.providers, visits.recipients, visits.starts)
-    for line, p, r, start in zip(*columns, strict=True):
-        if line in wanted:
-            _week, (year, month), day = day_facts(start // DAY)
-            found[line] = (names[p], names[r], (year, month, 2 if day > first_period_ends else 1))
+    names, numbers = visits.names, visits.lines
+    for line in set(lines):
+        i = bisect_left(numbers, line)
+        if i < len(numbers) and numbers[i] == line:
+            _week, (year, month), day = day_facts(visits.starts[i] // DAY)
+            found[line] = (names[visits.providers[i]], names[visits.recipients[i]],
+                           (year, month, 2 if day > first_period_ends else 1))  # fmt: skip
     return found
 
 

@@ -137,7 +137,8 @@ def check(
                                                "over_by": worked - limit.value},
             ))  # fmt: skip
     divisor = h["recipient_weekly_divisor"]
-    for (provider, recipient, week), minutes in t.weeks_by_recipient(authorized):
+    in_minutes = {r: hours_ * 60 / divisor.value for r, hours_ in authorized.items()}
+    for (provider, recipient, week), minutes in t.weeks_over(in_minutes):
         worked, most = hours(minutes), authorized[recipient] / divisor.value
         if worked > most:
             total = hours(weekly[provider, week])

@@ -13,7 +13,7 @@ import functools
 import struct
 from array import array
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import chain
 from typing import NamedTuple
@@ -155,6 +155,16 @@ class Totals:
     def weeks(self) -> list[tuple[tuple[str, int], int]]:
         n = self.names
         return sorted(((n[k >> 20], k & WEEK), v) for k, v in self.week.items())
+
+    def weeks_over(self, most: Mapping[str, Decimal]) -> list[tuple[tuple[str, str, int], int]]:
+        """The (provider, recipient, workweek) totals over ``most`` minutes, by recipient name:
+        only those are named and sorted (a county's month has a quarter million such totals,
+        and few over)."""
+        n = self.names
+        limits = {i: most[name] for i, name in enumerate(n) if name in most}
+        over = [(k, v) for k, v in self.week_recipient.items()
+                if (r := (k >> 20) & NAME) in limits and v > limits[r]]  # fmt: skip
+        return sorted(((n[k >> 44], n[(k >> 20) & NAME], k & WEEK), v) for k, v in over)
 
     def weeks_by_recipient(self, of: Collection[str]) -> list[tuple[tuple[str, str, int], int]]:
         """Those of the recipients named in ``of`` only (most have no authorization given)."""
