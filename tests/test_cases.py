@@ -189,3 +189,13 @@ def test_compare_usage(tmp_path: Path, args: tuple[str, ...], message: str) -> N
     result = run("compare", str(case), *filled)
     assert (result.exit_code, result.stdout) == (2, "")
     assert message in result.stderr
+
+
+def test_compare_a_bad_case_lists_its_problems(tmp_path: Path) -> None:
+    good, bad = tmp_path / "good.toml", tmp_path / "bad.toml"
+    good.write_text("unearned = 1000\n")
+    bad.write_text('unearned = "lots"\n')
+    result = run("compare", str(good), str(bad), "--json")
+    assert (result.exit_code, result.stdout) == (1, "")
+    body = json.loads(result.stderr.splitlines()[-1])
+    assert (body["file"], body["problems"][0]["key"]) == (str(bad), "unearned")

@@ -148,3 +148,21 @@ def test_any_plan_keeps_every_limit_and_checks_clean(
     write_template(plan, out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert sum(weekly_minutes(rows).values()) == placed
+
+
+def test_hours_in_hundredths_are_planned_in_whole_minutes_never_more(tmp_path: Path) -> None:
+    template = tmp_path / "t.csv"
+    args = ("timesheets", "plan", "--authorized", "100.01", "--provider", "A", "--provider", "B",
+            "--month", "2026-12", "--template", str(template), "--json")  # fmt: skip
+    body = json.loads(run(*args).stdout, parse_float=Decimal)
+    assert body["placed_hours"] == 100  # 6,000 minutes: 6,000.6 is not a whole minute
+    assert "Planned in whole minutes: 6000 minutes of the 100.01 hours authorized." in body[
+        "summary"]  # fmt: skip
+    checked = run("timesheets", "check", str(template), "--authorized", "R1=100.01", "--json")
+    assert json.loads(checked.stdout)["findings"] == []
+
+
+def test_more_than_the_cap_is_refused() -> None:
+    result = run("timesheets", "plan", "--authorized", "284", "--provider", "A")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "284 hours a month is over the cap of 283" in result.stderr

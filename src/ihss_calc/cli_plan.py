@@ -71,7 +71,7 @@ def plan(authorized_text: str, providers: tuple[str, ...], month_text: str | Non
     """``ihss timesheets plan`` (its help is PLAN_HELP)."""
     from ihss_calc import cli as cli_mod
     from ihss_calc.cli_hours import _exemption, _monthly_value, _pairs
-    from ihss_calc.cli_options import notice, warn
+    from ihss_calc.cli_options import notice
     from ihss_calc.rules.plan import Provider, plan_month
     from ihss_calc.timesheets import RowProblem, parse_time
 
@@ -99,8 +99,10 @@ def plan(authorized_text: str, providers: tuple[str, ...], month_text: str | Non
     rates, warnings = cli_mod.choose_rates(year, rates_file)
     cap = rates.hours["monthly_cap_severely_impaired"]
     if authorized > cap.value:
-        warn(_("{hours} hours a month is over the cap of {cap} ({label})").format(
-            hours=authorized, cap=cap.value, label=_(cap.label)))  # fmt: skip
+        why = _("{hours} hours a month is over the cap of {cap} ({label}): no recipient is "
+                "authorized more").format(hours=authorized, cap=cap.value,
+                                          label=_(cap.label))  # fmt: skip
+        raise click.BadParameter(why, param_hint="'--authorized'")
     chosen = [Provider(name, others.get(name, Decimal(0)), exempt.get(name)) for name in providers]
     made = plan_month(year, month, authorized, chosen, rates, recipient, start)
     from ihss_calc import plan_out

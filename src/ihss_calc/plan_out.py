@@ -40,6 +40,10 @@ def plan_lines(plan: Plan) -> list[str]:
     else:
         lines.append(_("All {authorized} authorized for {recipient} in {month} are placed.").format(
             authorized=hm(placed), recipient=plan.recipient, month=month))  # fmt: skip
+    if plan.authorized * 60 > plan.authorized_minutes:
+        lines.append(_("Planned in whole minutes: {minutes} minutes of the {hours} hours "
+                       "authorized.").format(minutes=plan.authorized_minutes,
+                                             hours=f"{plan.authorized.normalize():f}"))  # fmt: skip
     overtime = [p for p in plan.providers if p.overtime]
     if overtime:
         lines.append(_("Not without overtime: {who}. Overtime (hours over {after} a week with "

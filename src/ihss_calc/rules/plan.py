@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, Decimal
 from typing import NamedTuple
 
 from ihss_calc.rates import Figure, Rates
@@ -85,7 +85,8 @@ def plan_month(
     """Split ``authorized`` hours of ``year``-``month`` between ``providers``."""
     h = rates.hours
     divisor, after = h["recipient_weekly_divisor"], h["overtime_after"]
-    total = int((authorized * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    # Whole minutes, never more than authorized (91.17 hours: 5,470 minutes, not 5,470.2).
+    total = int((authorized * 60).to_integral_value(rounding=ROUND_FLOOR))
     unit = 15 if total % 15 == 0 else 1
     recipient_max = _floor(authorized * 60 / divisor.value, unit)
     plans = []
