@@ -165,10 +165,15 @@ Exit codes: 0 nothing found, 1 violations, warnings or rows that cannot be read
 """)
 
 
-@click.group(help=N_("Timesheets: check a month of visits against the IHSS hours rules."))
+@click.group(
+    help=N_(
+        "Timesheets: plan a month's hours between providers, and check a month "
+        "of visits against the IHSS hours rules."
+    )
+)
 @lang_option
 def timesheets() -> None:
-    """``ihss timesheets``: its one command is ``check``."""
+    """``ihss timesheets``: ``plan`` and ``check``."""
 
 
 CHECK_HELP = N_("""Check a month (or more) of visits: overlapping visits, each provider's
