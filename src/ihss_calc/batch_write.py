@@ -22,7 +22,8 @@ from ihss_calc.batch import (
 )
 from ihss_calc.batch_sources import CsvSource, Source, _csv_text
 from ihss_calc.i18n import _, ngettext
-from ihss_calc.jsonout import compact_dumps, result_dict, row_dict
+from ihss_calc.jsonout import compact_dumps, row_dict
+from ihss_calc.jsonrow import steps_row
 from ihss_calc.rules import Result
 
 
@@ -84,9 +85,10 @@ def jsonl_lines(engine: Engine, source: Source, *, steps: bool, tally: Tally) ->
                 result, profile = engine.full(values)  # type: ignore[arg-type]
                 warnings = list(profile.warnings)
                 tally.count_result(result, warnings)
-                body = (result_dict(result, warnings=warnings) if steps
-                        else row_dict(result, warnings=warnings))  # fmt: skip
-                yield f"{start}{compact_dumps(body)[1:]}\n"
+                if steps:  # soc's whole object, written straight from the result
+                    yield f"{start}{steps_row(result, warnings)}\n"
+                else:
+                    yield f"{start}{compact_dumps(row_dict(result, warnings=warnings))[1:]}\n"
                 continue
             r = work(values)  # type: ignore[arg-type]
         except RowError as exc:
