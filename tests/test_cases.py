@@ -199,3 +199,14 @@ def test_compare_a_bad_case_lists_its_problems(tmp_path: Path) -> None:
     assert (result.exit_code, result.stdout) == (1, "")
     body = json.loads(result.stderr.splitlines()[-1])
     assert (body["file"], body["problems"][0]["key"]) == (str(bad), "unearned")
+
+
+def test_the_saved_case_says_what_it_is_in_the_runs_language(tmp_path: Path) -> None:
+    case = tmp_path / "c.toml"
+    assert run("--lang", "es", "soc", "--unearned", "1000", "--save-case", str(case)).exit_code == 0
+    assert case.read_text(encoding="utf-8").splitlines()[0] == (
+        "# Un caso de ihss: ihss soc --case ARCHIVO (o whatif); las claves son las columnas de "
+        "ihss batch."
+    )
+    again = run("soc", "--case", str(case), "--json")  # read back in either language
+    assert again.exit_code == 0, again.stderr

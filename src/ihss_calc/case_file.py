@@ -225,8 +225,8 @@ def save(path: Path, values: Mapping[str, Any], force: bool) -> None:
     if path.exists() and not force:
         why = _("{file} exists: give --force to overwrite it").format(file=path)
         raise click.BadParameter(why, param_hint="'--save-case'")
-    lines = ["# An ihss case: ihss soc --case FILE (or whatif); the keys are ihss batch's columns.",
-             f"schema_version = {CASE_SCHEMA_VERSION}"]  # fmt: skip
+    lines = ["# " + _("An ihss case: ihss soc --case FILE (or whatif); the keys are ihss batch's "
+                      "columns."), f"schema_version = {CASE_SCHEMA_VERSION}"]  # fmt: skip
     for name, value in values.items():
         key = KEY_OF.get(name, name)
         lines.append(f"{key} = {_toml(value)}")
