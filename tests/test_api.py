@@ -159,3 +159,9 @@ def test_the_api_module_docstring_runs() -> None:
 
 def test_py_typed_is_in_the_package() -> None:
     assert (Path(ihss_calc.__file__).parent / "py.typed").is_file()
+
+
+def test_the_package_exports_the_api() -> None:
+    assert set(ihss_calc.__all__) - {"__version__"} == set(api.__all__)
+    for name in api.__all__:
+        assert getattr(ihss_calc, name) is getattr(api, name)

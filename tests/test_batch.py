@@ -20,7 +20,8 @@ from hypothesis import given, settings
 
 from ihss_calc import batch
 from ihss_calc.cli_batch import batch_rates
-from ihss_calc.jsonout import dumps, row_extras
+from ihss_calc.jsonout import dumps
+from ihss_calc.jsonrow import row_extras
 from ihss_calc.rules import Household, share_of_cost
 from tests.helpers import PUBLIC_CASES, household_from_row, public_cases, run, run_on_terminal
 from tests.test_properties import households

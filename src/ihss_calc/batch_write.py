@@ -22,8 +22,8 @@ from ihss_calc.batch import (
 )
 from ihss_calc.batch_sources import CsvSource, Source, _csv_text
 from ihss_calc.i18n import _, ngettext
-from ihss_calc.jsonout import compact_dumps, row_dict
-from ihss_calc.jsonrow import steps_row
+from ihss_calc.jsonout import compact_dumps
+from ihss_calc.jsonrow import row_dict, steps_row
 from ihss_calc.rules import Result
 
 
@@ -161,7 +161,7 @@ def _csv_result(
 
 
 def _extras_csv(r: Result) -> list[str]:
-    from ihss_calc.jsonout import row_extras
+    from ihss_calc.jsonrow import row_extras
 
     extra = row_extras(r)
     wdp = extra["wdp_likely_eligible"]

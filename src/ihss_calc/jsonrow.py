@@ -1,4 +1,5 @@
-"""A batch row with ``--steps``, written straight from the result: the same text as
+"""A batch row: without ``--steps``, the plain columns (``row_dict``); with it, written
+straight from the result (``steps_row``): the same text as
 ``compact_dumps(result_dict(result))``, byte for byte (tests/test_jsonrow.py holds it to that),
 without the dicts in between.
 
@@ -30,6 +31,7 @@ from ihss_calc.jsonout import (
     medi_cal_share_dict,
     placement_dict,
     rates_ref,
+    result_dict,
 )
 from ihss_calc.rates import Figure
 from ihss_calc.rules import PROGRAM_LABELS, SCHEMA_VERSION, Household, Result, Screen, Step
@@ -217,3 +219,46 @@ def steps_row(result: Result, warnings: list[str]) -> str:
         f'"steps": {steps_text(result.steps)}, "notes": {_strings(result.notes)}, '
         f'"summary": {_string(summary(result))}, "warnings": {_strings(warnings)}}}'
     )  # fmt: skip
+
+
+# The fields of a batch row without --steps: the fast path writes the same ones itself.
+ROW_FIELDS = ("schema_version", "household", "countable_unearned_income",
+              "countable_earned_income", "total_countable_income", "payment_level",
+              "above_payment_level", "computed_share_of_cost", "share_of_cost", "placement",
+              "placement_share_of_cost", "wdp_likely_eligible", "max_earned_without_soc",
+              "medi_cal_soc", "medi_cal", "rates")  # fmt: skip
+
+
+def row_extras(result: Result) -> dict[str, Any]:
+    """What counties need per row without --steps: WDP likely, the headroom, and the Medi-Cal
+    share of cost (whole dollars, as on medically needy Medi-Cal; null with a spouse who is not
+    aged, blind or disabled, whose income Medi-Cal counts in a way not found)."""
+    from ihss_calc.rules.medi_cal import medi_cal_share
+
+    h, r = result.household, result.rates
+    mc = result.medi_cal_share
+    soc = None
+    if mc is not None:
+        soc = mc.share_of_cost
+    elif not h.ineligible_spouse:
+        soc = medi_cal_share(h, r, result.countable.total, result.share_of_cost).share_of_cost
+    return {
+        "wdp_likely_eligible": None if result.wdp is None else result.wdp.likely_eligible,
+        "max_earned_without_soc": result.max_earned_without_soc,
+        "medi_cal_soc": soc,
+    }
+
+
+def row_dict(result: Result, *, warnings: list[str]) -> dict[str, Any]:
+    """A batch row without --steps; with deeming, the Medi-Cal share of cost or assets, those
+    objects too (the headroom search and the steps are left out, as for every row)."""
+    body = result_dict(result, steps=False, warnings=warnings)
+    body["placement_share_of_cost"] = result.placement.share_of_cost
+    body["placement"] = result.placement.program
+    body.update(row_extras(result))
+    row = {key: body[key] for key in ROW_FIELDS}
+    for key in ("deeming", "medi_cal_share_of_cost", "assets"):
+        if body[key] is not None:
+            row[key] = body[key]
+    row["warnings"] = body["warnings"]
+    return row
