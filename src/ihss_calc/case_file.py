@@ -123,7 +123,7 @@ def read(path: Path) -> dict[str, Any]:
                    else _("not a case key; the keys are the columns of ihss batch"))  # fmt: skip
             problems.append((key, why))
             continue
-        if isinstance(value, (dict, Mapping)) or (
+        if isinstance(value, Mapping) or (
             isinstance(value, list) and any(isinstance(v, (list, dict)) for v in value)
         ):
             problems.append((key, _("a table or nested list is not a value here")))

@@ -98,18 +98,16 @@ def _answer(path: Path, year: int | None) -> dict[str, Any]:
     from ihss_calc import api
     from ihss_calc.case_file import read
     from ihss_calc.cli import choose_rates, today
-    from ihss_calc.earnings import from_wage, from_yearly
+    from ihss_calc.cli_options import monthly_earnings
     from ihss_calc.jsonout import result_dict
     from ihss_calc.rules import Household, screened_month
 
     values = read(path)
+    given = {k: None if values.get(k) is None else Decimal(values.pop(k))
+             for k in ("wage", "hours", "yearly")}  # fmt: skip
+    monthly = monthly_earnings("earned" in values, Decimal(values.get("earned", 0)), **given)
     notes = []
-    if "wage" in values:
-        monthly = from_wage(Decimal(values.pop("wage")), Decimal(values.pop("hours")))
-        values["earned"] = monthly.amount
-        notes.append(_("Monthly earnings: {how}.").format(how=monthly.words))
-    elif "yearly" in values:
-        monthly = from_yearly(Decimal(values.pop("yearly")))
+    if monthly is not None:  # as soc says it: how wage and hours, or a year's, became a month's
         values["earned"] = monthly.amount
         notes.append(_("Monthly earnings: {how}.").format(how=monthly.words))
     case_year = values.pop("year", None)

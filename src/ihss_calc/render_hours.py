@@ -198,17 +198,11 @@ def write_check_json(out: IO[str], report: TimesheetCheck, rates: Rates,
     for n, f in enumerate(findings):
         out.write(("," if n else "") + "\n    " + dumps(_finding(f), indent=None))
     out.write("\n  ]," if findings else "],")
-    for name, items in (("to_fix", (dumps(_to_fix_dict(x, rates), indent=None)
-                                    for x in report.to_fix)),
-                        ("months", _month_objects(report.months))):  # fmt: skip
-        out.write(f'\n  "{name}": [')
-        rows_left, written = iter(items), False
-        while block := ",\n    ".join(islice(rows_left, 1000)):
-            out.write(("," if written else "") + "\n    " + block)
-            written = True
-        out.write("\n  ]," if written else "],")
     after = rates.hours["overtime_after"].value
-    for name, rows in (("workweeks", _workweek_objects(t, after)),
+    for name, rows in (("to_fix", (dumps(_to_fix_dict(x, rates), indent=None)
+                                   for x in report.to_fix)),
+                       ("months", _month_objects(report.months)),
+                       ("workweeks", _workweek_objects(t, after)),
                        ("pay_periods", _pay_period_objects(t))):  # fmt: skip
         out.write(f'\n  "{name}": [')
         rows_left, written = iter(rows), False

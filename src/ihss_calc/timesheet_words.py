@@ -53,12 +53,9 @@ def kind_words(kind: str, n: int) -> str:
     return words[kind]()
 
 
-KINDS = KIND_ORDER
-
-
 def _kinds(counts: Counter[str], rates: Rates) -> list[str]:
     said = []
-    for kind in KINDS:
+    for kind in KIND_ORDER:
         n = counts.get(kind, 0)
         if n:
             figure = LIMITS.get(kind)
